@@ -1,0 +1,30 @@
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { ConfigError, ConfigPath } from './errors.js';
+
+/** A configuration document read from YAML or JSON text, able to tell the line of any path. */
+export interface ParsedText {
+  value: unknown;
+  errors: ConfigError[];
+  lineOf(path: ConfigPath): { line: number; column: number } | undefined;
+}
+
+/** YAML is a superset of JSON, so one parser reads both and reports syntax errors with their line. */
+export function parseConfigText(text: string): ParsedText {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const errors: ConfigError[] = doc.errors.map((e) => {
+    const pos = e.linePos?.[0];
+    return { path: '', message: e.message.split('\n')[0] ?? e.message, line: pos?.line, column: pos?.col };
+  });
+  const lineOf = (path: ConfigPath) => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+      if (isNode(node) && node.range) {
+        const pos = lineCounter.linePos(node.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+    return undefined;
+  };
+  return { value: errors.length ? undefined : doc.toJS({ maxAliasCount: 100 }), errors, lineOf };
+}

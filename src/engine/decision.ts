@@ -1,0 +1,76 @@
+import type { Exclusion } from './eligibility.js';
+import type { StrategyState } from './model.js';
+
+/** One rep as the decision saw them: excluded with a reason, or eligible with a score and rank. */
+export interface CandidateTrace {
+  repId: string;
+  name: string;
+  /** The sub-team the rep was considered in, for hierarchical routes. */
+  branch?: string;
+  excluded?: Exclusion;
+  score?: number;
+  /** 1 is the pick. */
+  rank?: number;
+  /** Why the rep ranks where they do when it is not the score alone (sticky owner, share cap). */
+  note?: string;
+}
+
+export interface BranchTrace {
+  key: string;
+  /** Why the branch was passed over, or its score when ranked. */
+  skipped?: 'outside-territory' | 'no-eligible-member';
+  score?: number;
+  rank?: number;
+}
+
+export type RouteResult = 'no-match' | 'no-candidate' | 'offered' | 'queued' | 'held';
+
+export interface RouteTrace {
+  name: string;
+  /** The condition that failed, when the route did not match. */
+  failed?: string;
+  target?: string;
+  result: RouteResult;
+  branches?: BranchTrace[];
+  candidates?: CandidateTrace[];
+}
+
+export interface Explanation {
+  configVersion: number | null;
+  /** The decision instant, epoch milliseconds. */
+  at: number;
+  score: number;
+  grade: string | null;
+  qualified: boolean;
+  /** Indexes of the scoring rules that matched. */
+  scoringRules: number[];
+  territories: string[];
+  /** Set when earlier offers used up the attempts. */
+  exhausted?: { attempts: number; maxAttempts: number };
+  routes: RouteTrace[];
+  summary: string;
+}
+
+export type Outcome =
+  | { type: 'offer'; repId: string; team: string | null; autoAccept: boolean }
+  | { type: 'queue'; queue: string }
+  | { type: 'hold'; reason: 'unavailable' | 'unroutable'; route: string | null }
+  | { type: 'unqualified' };
+
+export interface StateChange {
+  /** e.g. `round-robin:inbound`; the store keeps one row per scope. */
+  scope: string;
+  state: StrategyState;
+}
+
+export interface Decision {
+  outcome: Outcome;
+  score: number;
+  grade: string | null;
+  route: string | null;
+  /** Eligible reps best first; for an offer the first is the pick, the rest are next in line. */
+  ranked: string[];
+  /** Strategy state to persist with the decision (in the same transaction). */
+  stateChanges: StateChange[];
+  explanation: Explanation;
+}

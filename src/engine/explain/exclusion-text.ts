@@ -1,0 +1,32 @@
+import type { Exclusion } from '../eligibility.js';
+import { WEEKDAYS } from '../model.js';
+
+const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/** An exclusion in words, as the console and the CLI show it. */
+export function exclusionText(exclusion: Exclusion): string {
+  switch (exclusion.code) {
+    case 'inactive':
+      return 'inactive';
+    case 'out-of-office':
+      return `out of office until ${new Date(exclusion.until).toISOString()}`;
+    case 'outside-hours':
+      return `outside working hours (${WEEKDAYS[exclusion.weekday]} ${hhmm(exclusion.minute)} ${exclusion.timezone})`;
+    case 'offline':
+      return `presence ${exclusion.presence}, route requires online`;
+    case 'at-capacity':
+      return `at capacity (${exclusion.open}/${exclusion.max} open leads)`;
+    case 'daily-cap':
+      return `daily cap reached (${exclusion.count}/${exclusion.cap} today)`;
+    case 'missing-language':
+      return `does not speak ${exclusion.missing.join(', ')}`;
+    case 'missing-skill':
+      return `lacks skill ${exclusion.missing.join(', ')}`;
+    case 'seniority':
+      return `seniority ${exclusion.has} below ${exclusion.needs}`;
+    case 'already-tried':
+      return 'already rejected or let this lead expire';
+    case 'not-found':
+      return 'no such rep';
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * The routing engine: pure functions from a lead, a compiled configuration, a roster and the
+ * current instant to a decision with its explanation. No I/O, no clock, no globals.
+ */
+export { loadConfig, type LoadResult, type LoadOptions } from './config/load.js';
+export type { CompiledConfig, ConfigContext } from './config/compile.js';
+export { RoutingConfig, type RoutingConfigDoc, type RoutingConfigInput } from './config/schema.js';
+export { describeError, type ConfigError } from './config/errors.js';
+export { durationMs } from './config/duration.js';
+export { decide, type DecideInput } from './decide.js';
+export type { Decision, Explanation, Outcome, RouteTrace, CandidateTrace, BranchTrace, StateChange } from './decision.js';
+export { Roster } from './roster.js';
+export type { Exclusion, ExclusionCode } from './eligibility.js';
+export { exclusionText } from './explain/exclusion-text.js';
+export { formatExplanation } from './explain/format.js';
+export { PeopleSchema, RepSchema, TeamSchema, type PeopleDoc } from './people/schema.js';
+export * from './model.js';

@@ -1,0 +1,46 @@
+import type { Lead, StrategyState } from '../model.js';
+import type { RosterMember } from '../roster.js';
+import type { CompiledRequirements } from '../eligibility.js';
+
+export type Candidate = RosterMember;
+
+/** Options of a team route that strategies read; defaults filled in by the schema. */
+export interface StrategyOptions {
+  readonly whenSkipped: 'keep-share' | 'forfeit';
+  readonly priorWeight: number;
+  readonly maxShare: number;
+  readonly weights: { readonly match: number; readonly performance: number; readonly load: number };
+  readonly require: CompiledRequirements;
+  readonly prefer: CompiledRequirements;
+}
+
+export interface RankInput {
+  /** Members that may take the lead, in team order; never empty. */
+  readonly eligible: readonly Candidate[];
+  /** Members passed over for a reason that passes with time (away, busy, out of hours). */
+  readonly skipped: readonly Candidate[];
+  readonly lead: Lead;
+  /** The strategy's persisted state for this team, if it keeps one. */
+  readonly state: StrategyState | undefined;
+  readonly options: StrategyOptions;
+}
+
+export interface Ranking {
+  /** Eligible candidates, best first. */
+  readonly order: Candidate[];
+  /** The score each candidate in `order` got, in the same order. */
+  readonly scores: number[];
+  /** State to persist when the first candidate takes the lead; absent when the strategy keeps none. */
+  readonly state?: StrategyState;
+}
+
+export interface Strategy {
+  rank(input: RankInput): Ranking;
+}
+
+/** Sorts by score (higher first), then by the older last assignment, then by team order: deterministic. */
+export function rankByScore(candidates: readonly Candidate[], scoreOf: (c: Candidate) => number): Ranking {
+  const scored = candidates.map((c) => ({ c, s: scoreOf(c) }));
+  scored.sort((a, b) => b.s - a.s || a.c.rep.lastAssigned - b.c.rep.lastAssigned || a.c.order - b.c.order);
+  return { order: scored.map((x) => x.c), scores: scored.map((x) => x.s) };
+}

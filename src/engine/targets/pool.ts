@@ -1,0 +1,61 @@
+import type { BranchTrace, CandidateTrace, StateChange } from '../decision.js';
+import { exclusionOf, isTemporary, type CompiledRequirements, type EligibilityContext } from '../eligibility.js';
+import type { Lead, StrategyState } from '../model.js';
+import type { RosterMember } from '../roster.js';
+
+/** What resolving a route's target produced. */
+export interface Resolution {
+  /** Eligible reps, best first. */
+  ranked: RosterMember[];
+  /** Every rep considered, with the reason they were excluded or their score and rank. */
+  candidates: CandidateTrace[];
+  stateChanges: StateChange[];
+  /** Someone was excluded for a reason that passes with time, so holding the lead can succeed. */
+  waitable: boolean;
+  /** The team (or branch) the pick belongs to. */
+  team: string | null;
+  /** For hierarchical routes: the branches considered. */
+  branches?: BranchTrace[];
+}
+
+export interface ResolveInput {
+  readonly lead: Lead;
+  readonly eligibility: EligibilityContext;
+  readonly state: Readonly<Record<string, StrategyState>>;
+}
+
+export const NOBODY: Resolution = { ranked: [], candidates: [], stateChanges: [], waitable: false, team: null };
+
+/** Members split by eligibility; the excluded ones already traced with their reason. */
+export interface Partition {
+  eligible: RosterMember[];
+  skipped: RosterMember[];
+  traces: CandidateTrace[];
+  waitable: boolean;
+}
+
+export function partition(
+  members: readonly RosterMember[],
+  require: CompiledRequirements,
+  ctx: EligibilityContext,
+  branch?: string,
+): Partition {
+  const eligible: RosterMember[] = [];
+  const skipped: RosterMember[] = [];
+  const traces: CandidateTrace[] = [];
+  let waitable = false;
+  for (const member of members) {
+    const excluded = exclusionOf(member.rep, require, ctx);
+    const trace: CandidateTrace = { repId: member.rep.id, name: member.rep.rep.name };
+    if (branch !== undefined) trace.branch = branch;
+    if (excluded) {
+      trace.excluded = excluded;
+      if (isTemporary(excluded)) {
+        skipped.push(member);
+        waitable = true;
+      }
+    } else eligible.push(member);
+    traces.push(trace);
+  }
+  return { eligible, skipped, traces, waitable };
+}

@@ -1,0 +1,156 @@
+import type { CompiledTarget } from '../config/compile.js';
+import type { BranchTrace, CandidateTrace, StateChange } from '../decision.js';
+import type { Roster, RosterMember, RosterRep, RosterTeam } from '../roster.js';
+import { STRATEGY_BY_NAME } from '../strategies/index.js';
+import type { Ranking } from '../strategies/strategy.js';
+import { NOBODY, partition, type Partition, type Resolution, type ResolveInput } from './pool.js';
+import { ownerOf } from './person.js';
+
+type TeamTarget = Extract<CompiledTarget, { kind: 'team' }>;
+
+export const memberScope = (strategy: string, team: string) => `${strategy}:${team}`;
+export const branchScope = (strategy: string, team: string) => `branches/${strategy}:${team}`;
+
+/** The strategy that ranks members: sticky ranks the others with its `then`. */
+const memberStrategy = (target: TeamTarget) => (target.strategy === 'sticky' ? target.then : target.strategy);
+
+/** Ranks a team's eligible members with the route's strategy; sticky puts the owner first when eligible. */
+function rankMembers(team: RosterTeam, pool: Partition, target: TeamTarget, input: ResolveInput): Ranking & { note?: string } {
+  const strategyName = memberStrategy(target);
+  const ranking = STRATEGY_BY_NAME[strategyName].rank({
+    eligible: pool.eligible,
+    skipped: pool.skipped,
+    lead: input.lead,
+    state: input.state[memberScope(strategyName, team.key)],
+    options: target.options,
+  });
+  if (target.strategy === 'sticky') {
+    const owner = ownerOf(input.lead, 'previous') ?? ownerOf(input.lead, 'account');
+    const at = owner === null ? -1 : ranking.order.findIndex((c) => c.rep.id === owner);
+    if (at >= 0) {
+      const order = [ranking.order[at]!, ...ranking.order.filter((_, i) => i !== at)];
+      const scores = [ranking.scores[at]!, ...ranking.scores.filter((_, i) => i !== at)];
+      // The owner took it, not the rotation: nothing to persist.
+      return { order, scores, note: 'sticky owner' };
+    }
+  }
+  return ranking;
+}
+
+function traceRanks(traces: CandidateTrace[], ranking: Ranking, offset: number, note?: string): void {
+  const byId = new Map(traces.map((t) => [t.repId, t]));
+  ranking.order.forEach((c, i) => {
+    const trace = byId.get(c.rep.id)!;
+    trace.score = ranking.scores[i]!;
+    trace.rank = offset + i + 1;
+    if (i === 0 && note) trace.note = note;
+  });
+}
+
+function stateChange(scope: string, ranking: Ranking): StateChange[] {
+  return ranking.state ? [{ scope, state: ranking.state }] : [];
+}
+
+function resolveFlat(team: RosterTeam, target: TeamTarget, input: ResolveInput): Resolution {
+  const pool = partition(team.members, target.options.require, input.eligibility);
+  if (pool.eligible.length === 0) return { ...NOBODY, candidates: pool.traces, waitable: pool.waitable };
+  const ranking = rankMembers(team, pool, target, input);
+  traceRanks(pool.traces, ranking, 0, ranking.note);
+  return {
+    ranked: ranking.order,
+    candidates: pool.traces,
+    stateChanges: ranking.note ? [] : stateChange(memberScope(memberStrategy(target), team.key), ranking),
+    waitable: pool.waitable,
+    team: team.key,
+  };
+}
+
+/** A branch seen as one candidate: its eligible members' loads and outcomes added up. */
+function branchAsRep(key: string, members: readonly RosterMember[]): RosterRep {
+  let open = 0;
+  let maxOpen: number | null = 0;
+  let won = 0;
+  let lost = 0;
+  let lastAssigned = Number.NEGATIVE_INFINITY;
+  for (const { rep } of members) {
+    open += rep.open;
+    maxOpen = maxOpen === null || rep.maxOpen === null ? null : maxOpen + rep.maxOpen;
+    won += rep.won;
+    lost += rep.lost;
+    lastAssigned = Math.max(lastAssigned, rep.lastAssigned);
+  }
+  return {
+    rep: { id: key, name: key, active: true, timezone: 'UTC' },
+    id: key,
+    hours: null,
+    oooFrom: Number.POSITIVE_INFINITY,
+    oooUntil: Number.NEGATIVE_INFINITY,
+    languages: new Set(),
+    skills: new Set(),
+    seniority: 0,
+    open,
+    maxOpen,
+    dailyCap: null,
+    dailyDay: undefined,
+    dailyCount: 0,
+    won,
+    lost,
+    lastAssigned,
+  };
+}
+
+/**
+ * Hierarchical routing: choose among the team's sub-teams (the branches that serve the lead's
+ * territory, or by a strategy over the branches), then an agent within the chosen branch. The
+ * agents of the next branches follow in the ranking, so a reject moves on to the next branch.
+ */
+function resolveBranches(team: RosterTeam, target: TeamTarget, input: ResolveInput, territories: ReadonlySet<string>): Resolution {
+  const branchBy = target.branchBy!;
+  const branchTraces: BranchTrace[] = [];
+  const pools: { key: string; team: RosterTeam; weight: number; order: number; pool: Partition }[] = [];
+  let waitable = false;
+  const candidates: CandidateTrace[] = [];
+  for (const branch of team.branches) {
+    if (branchBy === 'territory' && ![...branch.team.territories].some((t) => territories.has(t))) continue;
+    const pool = partition(branch.team.members, target.options.require, input.eligibility, branch.team.key);
+    candidates.push(...pool.traces);
+    waitable ||= pool.waitable;
+    if (pool.eligible.length === 0) branchTraces.push({ key: branch.team.key, skipped: 'no-eligible-member' });
+    else pools.push({ key: branch.team.key, team: branch.team, weight: branch.weight, order: branch.order, pool });
+  }
+  if (pools.length === 0) return { ...NOBODY, candidates, waitable, branches: branchTraces };
+
+  let branchOrder = pools;
+  const stateChanges: StateChange[] = [];
+  if (branchBy !== 'territory') {
+    const asCandidates = pools.map((p) => ({ rep: branchAsRep(p.key, p.pool.eligible), weight: p.weight, order: p.order }));
+    const scope = branchScope(branchBy, team.key);
+    const ranking = STRATEGY_BY_NAME[branchBy].rank({
+      eligible: asCandidates,
+      skipped: [],
+      lead: input.lead,
+      state: input.state[scope],
+      options: target.options,
+    });
+    branchOrder = ranking.order.map((c) => pools[asCandidates.indexOf(c)]!);
+    ranking.order.forEach((c, i) => branchTraces.push({ key: c.rep.id, score: ranking.scores[i]!, rank: i + 1 }));
+    stateChanges.push(...stateChange(scope, ranking));
+  } else {
+    pools.forEach((p, i) => branchTraces.push({ key: p.key, rank: i + 1 }));
+  }
+
+  const ranked: RosterMember[] = [];
+  branchOrder.forEach((branch, i) => {
+    const ranking = rankMembers(branch.team, branch.pool, target, input);
+    traceRanks(branch.pool.traces, ranking, ranked.length, ranking.note);
+    ranked.push(...ranking.order);
+    if (i === 0 && !ranking.note) stateChanges.push(...stateChange(memberScope(memberStrategy(target), branch.key), ranking));
+  });
+  return { ranked, candidates, stateChanges, waitable, team: branchOrder[0]!.key, branches: branchTraces };
+}
+
+export function resolveTeam(target: TeamTarget, roster: Roster, input: ResolveInput, territories: () => ReadonlySet<string>): Resolution {
+  const team = roster.teams.get(target.team);
+  if (!team) return NOBODY;
+  return target.branchBy ? resolveBranches(team, target, input, territories()) : resolveFlat(team, target, input);
+}
