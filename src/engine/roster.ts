@@ -29,11 +29,19 @@ export interface RosterMember {
   readonly order: number;
 }
 
+export interface RosterBranch {
+  readonly team: RosterTeam;
+  readonly weight: number;
+  readonly order: number;
+}
+
 export interface RosterTeam {
   readonly team: Team;
   readonly key: string;
   readonly members: readonly RosterMember[];
-  readonly branches: readonly { readonly team: RosterTeam; readonly weight: number; readonly order: number }[];
+  readonly branches: readonly RosterBranch[];
+  /** Branches by the territory keys they serve, for hierarchical routing by territory. */
+  readonly branchesByTerritory: ReadonlyMap<string, readonly RosterBranch[]>;
   readonly territories: ReadonlySet<string>;
   /** Team keys or rep ids the team refers to that do not exist. */
   readonly dangling: readonly string[];
@@ -97,14 +105,32 @@ export class Roster {
         if (rep) members.push({ rep, weight: m.weight ?? 1, order });
         else dangling.push(m.repId);
       });
-      const branches: RosterTeam['branches'][number][] = [];
+      const branches: RosterBranch[] = [];
+      const branchesByTerritory = new Map<string, RosterBranch[]>();
       (team.subTeams ?? []).forEach((sub, order) => {
         const child = byKey.get(sub.key);
         // A cycle of sub-teams would never end: the back edge is dropped and reported.
-        if (child && !building.has(sub.key)) branches.push({ team: build(child), weight: sub.weight ?? 1, order });
-        else dangling.push(sub.key);
+        if (!child || building.has(sub.key)) {
+          dangling.push(sub.key);
+          return;
+        }
+        const branch = { team: build(child), weight: sub.weight ?? 1, order };
+        branches.push(branch);
+        for (const territory of branch.team.territories) {
+          const list = branchesByTerritory.get(territory);
+          if (list) list.push(branch);
+          else branchesByTerritory.set(territory, [branch]);
+        }
       });
-      const built: RosterTeam = { team, key: team.key, members, branches, territories: new Set(team.territories ?? []), dangling };
+      const built: RosterTeam = {
+        team,
+        key: team.key,
+        members,
+        branches,
+        branchesByTerritory,
+        territories: new Set(team.territories ?? []),
+        dangling,
+      };
       building.delete(team.key);
       this.teams.set(team.key, built);
       return built;

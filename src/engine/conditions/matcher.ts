@@ -1,6 +1,7 @@
 import { RE2JS } from 're2js';
 import type { MatcherInput, OperatorsInput } from '../config/schema.js';
 import type { ConfigPath, Problems } from '../config/errors.js';
+import { PrefixMap } from '../prefix-map.js';
 import { asNumber, exists, show, valueKey } from './values.js';
 
 /** A compiled test on one field value, with how to say it in an explanation (`value >= 50000`). */
@@ -13,27 +14,6 @@ export interface ValueMatcher {
 type Scalar = string | number | boolean;
 
 const isOperators = (m: MatcherInput): m is OperatorsInput => typeof m === 'object' && m !== null && !Array.isArray(m);
-
-/** A set of prefixes grouped by length, so a lookup costs one slice per distinct length, not one per prefix. */
-export class PrefixIndex {
-  private readonly byLength = new Map<number, Set<string>>();
-
-  constructor(prefixes: readonly string[]) {
-    for (const raw of prefixes) {
-      const prefix = raw.trim().toLowerCase();
-      let set = this.byLength.get(prefix.length);
-      if (!set) this.byLength.set(prefix.length, (set = new Set()));
-      set.add(prefix);
-    }
-  }
-
-  matches(value: string): boolean {
-    for (const [length, set] of this.byLength) {
-      if (value.length >= length && set.has(value.slice(0, length))) return true;
-    }
-    return false;
-  }
-}
 
 function equalsMatcher(expected: Scalar): ValueMatcher {
   const key = valueKey(expected);
@@ -78,11 +58,12 @@ function rangeMatcher(op: Comparison, bound: number | string): ValueMatcher {
 
 function prefixMatcher(prefixes: string | string[]): ValueMatcher {
   const list = Array.isArray(prefixes) ? prefixes : [prefixes];
-  const index = new PrefixIndex(list);
+  const index = new PrefixMap<true>();
+  for (const prefix of list) index.add(prefix, true);
   return {
     test: (value) => {
       const key = valueKey(value);
-      return key !== undefined && index.matches(key);
+      return key !== undefined && index.hasPrefixOf(key);
     },
     text: `starts with ${show(list.length === 1 ? list[0] : list)}`,
   };

@@ -1,6 +1,6 @@
 import type { CompiledTarget } from '../config/compile.js';
 import type { BranchTrace, CandidateTrace, StateChange } from '../decision.js';
-import type { Roster, RosterMember, RosterRep, RosterTeam } from '../roster.js';
+import type { Roster, RosterBranch, RosterMember, RosterRep, RosterTeam } from '../roster.js';
 import { STRATEGY_BY_NAME } from '../strategies/index.js';
 import type { Ranking } from '../strategies/strategy.js';
 import { NOBODY, partition, type Partition, type Resolution, type ResolveInput } from './pool.js';
@@ -99,6 +99,14 @@ function branchAsRep(key: string, members: readonly RosterMember[]): RosterRep {
   };
 }
 
+/** The branches serving any of the lead's territories, in team order. */
+function branchesServing(team: RosterTeam, territories: ReadonlySet<string>): readonly RosterBranch[] {
+  if (territories.size === 1) return team.branchesByTerritory.get(territories.values().next().value!) ?? [];
+  const found = new Set<RosterBranch>();
+  for (const territory of territories) for (const branch of team.branchesByTerritory.get(territory) ?? []) found.add(branch);
+  return [...found].sort((a, b) => a.order - b.order);
+}
+
 /**
  * Hierarchical routing: choose among the team's sub-teams (the branches that serve the lead's
  * territory, or by a strategy over the branches), then an agent within the chosen branch. The
@@ -110,8 +118,7 @@ function resolveBranches(team: RosterTeam, target: TeamTarget, input: ResolveInp
   const pools: { key: string; team: RosterTeam; weight: number; order: number; pool: Partition }[] = [];
   let waitable = false;
   const candidates: CandidateTrace[] = [];
-  for (const branch of team.branches) {
-    if (branchBy === 'territory' && ![...branch.team.territories].some((t) => territories.has(t))) continue;
+  for (const branch of branchBy === 'territory' ? branchesServing(team, territories) : team.branches) {
     const pool = partition(branch.team.members, target.options.require, input.eligibility, branch.team.key);
     candidates.push(...pool.traces);
     waitable ||= pool.waitable;
