@@ -135,9 +135,11 @@ export function decide(input: DecideInput): Decision {
       const outcome: Outcome = { type: 'offer', repId: pick.rep.id, team: resolution.team, autoAccept: config.offer.timeoutMs === 0 };
       return finish(outcome, route.name, resolution);
     }
-    if (route.onNoCandidate === 'hold') {
+    if (resolution.note) trace.note = resolution.note;
+    // Holding for this route only helps when someone here will become able to take the lead.
+    if (route.onNoCandidate === 'hold' && resolution.waitable) {
       trace.result = 'held';
-      return finish({ type: 'hold', reason: resolution.waitable ? 'unavailable' : 'unroutable', route: route.name }, route.name);
+      return finish({ type: 'hold', reason: 'unavailable', route: route.name }, route.name);
     }
   }
   return finish({ type: 'hold', reason: waitable ? 'unavailable' : 'unroutable', route: null }, null);

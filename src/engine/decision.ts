@@ -18,7 +18,7 @@ export interface CandidateTrace {
 export interface BranchTrace {
   key: string;
   /** Why the branch was passed over, or its score when ranked. */
-  skipped?: 'outside-territory' | 'no-eligible-member';
+  skipped?: 'no-eligible-member';
   score?: number;
   rank?: number;
 }
@@ -31,6 +31,8 @@ export interface RouteTrace {
   failed?: string;
   target?: string;
   result: RouteResult;
+  /** Why the route found nobody when no candidate says it (e.g. no branch serves the lead's territory). */
+  note?: string;
   branches?: BranchTrace[];
   candidates?: CandidateTrace[];
 }

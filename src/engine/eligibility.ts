@@ -22,10 +22,17 @@ export type Exclusion =
 
 export type ExclusionCode = Exclusion['code'];
 
-const TEMPORARY: ReadonlySet<ExclusionCode> = new Set(['out-of-office', 'outside-hours', 'offline', 'at-capacity', 'daily-cap']);
+const UNAVAILABLE: ReadonlySet<ExclusionCode> = new Set(['out-of-office', 'outside-hours', 'offline']);
+const TEMPORARY: ReadonlySet<ExclusionCode> = new Set([...UNAVAILABLE, 'at-capacity', 'daily-cap']);
 
+/** The rep will be able to take the lead later: holding the lead for them makes sense. */
 export function isTemporary(exclusion: Exclusion): boolean {
   return TEMPORARY.has(exclusion.code);
+}
+
+/** The rep is away (not merely busy): round robin may keep their share meanwhile. */
+export function isUnavailable(exclusion: Exclusion): boolean {
+  return UNAVAILABLE.has(exclusion.code);
 }
 
 /** Requirements with their values lowercased once, at compile time. */

@@ -78,6 +78,7 @@ function compileTarget(assign: AssignDoc, path: ConfigPath, context: ConfigConte
   const require = compileRequirements(assign.require);
   const options: StrategyOptions = {
     whenSkipped: assign.roundRobin?.whenSkipped ?? 'keep-share',
+    maxOwed: assign.roundRobin?.maxOwed ?? 5,
     priorWeight: assign.performance?.priorWeight ?? 10,
     maxShare: assign.performance?.maxShare ?? 0.5,
     weights: {

@@ -123,6 +123,11 @@ export const TeamAssign = z
     roundRobin: z
       .strictObject({
         whenSkipped: z.enum(['keep-share', 'forfeit']).default('keep-share'),
+        maxOwed: z
+          .number()
+          .min(0)
+          .default(5)
+          .meta({ description: 'With keep-share: the most leads owed to a rep who was away, so a return does not bring a flood.' }),
       })
       .optional(),
     performance: z
@@ -160,7 +165,10 @@ export const Route = z.strictObject({
   onNoCandidate: z
     .enum(['next', 'hold'])
     .default('next')
-    .meta({ description: 'When the route matches but nobody is eligible: try the next route, or hold the lead for this route.' }),
+    .meta({
+      description:
+        'When the route matches but nobody is eligible: try the next route, or hold the lead for this route while one of its reps is only temporarily unavailable (with nobody who could ever take it, the next route is tried).',
+    }),
 });
 
 const OneOrMany = z.union([z.string(), z.array(z.string()).min(1)]);

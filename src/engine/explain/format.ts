@@ -17,7 +17,7 @@ export function formatExplanation(decision: Decision): string[] {
       lines.push(`  route ${route.name}: no match (${route.failed} is false)`);
       continue;
     }
-    lines.push(`  route ${route.name}: ${route.result} -> ${route.target}`);
+    lines.push(`  route ${route.name}: ${route.result} -> ${route.target}${route.note ? ` (${route.note})` : ''}`);
     for (const b of route.branches ?? []) {
       lines.push(`    branch ${b.key}: ${b.skipped ? b.skipped.replace(/-/g, ' ') : `rank ${b.rank}${b.score === undefined ? '' : `, score ${round(b.score)}`}`}`);
     }

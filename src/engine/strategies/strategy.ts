@@ -7,6 +7,8 @@ export type Candidate = RosterMember;
 /** Options of a team route that strategies read; defaults filled in by the schema. */
 export interface StrategyOptions {
   readonly whenSkipped: 'keep-share' | 'forfeit';
+  /** With keep-share: the most leads the rotation will owe a member who was away. */
+  readonly maxOwed: number;
   readonly priorWeight: number;
   readonly maxShare: number;
   readonly weights: { readonly match: number; readonly performance: number; readonly load: number };
@@ -17,7 +19,7 @@ export interface StrategyOptions {
 export interface RankInput {
   /** Members that may take the lead, in team order; never empty. */
   readonly eligible: readonly Candidate[];
-  /** Members passed over for a reason that passes with time (away, busy, out of hours). */
+  /** Members passed over while unavailable (offline, out of hours, out of office). */
   readonly skipped: readonly Candidate[];
   readonly lead: Lead;
   /** The strategy's persisted state for this team, if it keeps one. */

@@ -1,5 +1,5 @@
 import type { BranchTrace, CandidateTrace, StateChange } from '../decision.js';
-import { exclusionOf, isTemporary, type CompiledRequirements, type EligibilityContext } from '../eligibility.js';
+import { exclusionOf, isTemporary, isUnavailable, type CompiledRequirements, type EligibilityContext } from '../eligibility.js';
 import type { Lead, StrategyState } from '../model.js';
 import type { RosterMember } from '../roster.js';
 
@@ -16,6 +16,8 @@ export interface Resolution {
   team: string | null;
   /** For hierarchical routes: the branches considered. */
   branches?: BranchTrace[];
+  /** Why nobody was considered, when no candidate trace can say it. */
+  note?: string;
 }
 
 export interface ResolveInput {
@@ -29,6 +31,7 @@ export const NOBODY: Resolution = { ranked: [], candidates: [], stateChanges: []
 /** Members split by eligibility; the excluded ones already traced with their reason. */
 export interface Partition {
   eligible: RosterMember[];
+  /** Passed over while unavailable: round robin may keep their share. */
   skipped: RosterMember[];
   traces: CandidateTrace[];
   waitable: boolean;
@@ -50,10 +53,8 @@ export function partition(
     if (branch !== undefined) trace.branch = branch;
     if (excluded) {
       trace.excluded = excluded;
-      if (isTemporary(excluded)) {
-        skipped.push(member);
-        waitable = true;
-      }
+      waitable ||= isTemporary(excluded);
+      if (isUnavailable(excluded)) skipped.push(member);
     } else eligible.push(member);
     traces.push(trace);
   }

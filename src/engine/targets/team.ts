@@ -125,7 +125,13 @@ function resolveBranches(team: RosterTeam, target: TeamTarget, input: ResolveInp
     if (pool.eligible.length === 0) branchTraces.push({ key: branch.team.key, skipped: 'no-eligible-member' });
     else pools.push({ key: branch.team.key, team: branch.team, weight: branch.weight, order: branch.order, pool });
   }
-  if (pools.length === 0) return { ...NOBODY, candidates, waitable, branches: branchTraces };
+  if (pools.length === 0) {
+    const note =
+      branchBy === 'territory' && branchTraces.length === 0
+        ? `no branch of ${team.key} serves the lead's territories${territories.size ? ` (${[...territories].join(', ')})` : ''}`
+        : undefined;
+    return { ...NOBODY, candidates, waitable, branches: branchTraces, ...(note && { note }) };
+  }
 
   let branchOrder = pools;
   const stateChanges: StateChange[] = [];
@@ -158,6 +164,6 @@ function resolveBranches(team: RosterTeam, target: TeamTarget, input: ResolveInp
 
 export function resolveTeam(target: TeamTarget, roster: Roster, input: ResolveInput, territories: () => ReadonlySet<string>): Resolution {
   const team = roster.teams.get(target.team);
-  if (!team) return NOBODY;
+  if (!team) return { ...NOBODY, note: `no team ${target.team}` };
   return target.branchBy ? resolveBranches(team, target, input, territories()) : resolveFlat(team, target, input);
 }
