@@ -3,92 +3,9 @@
  * people.yaml, leads.csv), emulates the account-match step of the lead lifecycle, and reduces a
  * decision to the few facts a test table asserts.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import {
-  decide,
-  describeError,
-  loadConfig,
-  PeopleSchema,
-  Roster,
-  type CompiledConfig,
-  type Decision,
-  type Lead,
-  type PeopleDoc,
-  type StrategyState,
-} from '../src/engine/index.js';
-
-/** The lead fields a leads.csv column may name; anything else must be `custom.<name>`. */
-const LEAD_COLUMNS = new Set([
-  'externalId', 'firstName', 'lastName', 'email', 'phone', 'company', 'title', 'industry', 'country', 'region',
-  'city', 'postalCode', 'language', 'product', 'value', 'source',
-]);
-
-/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (quoted) throw new Error('CSV: unterminated quoted field');
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => !(r.length === 1 && r[0]!.trim() === ''));
-}
-
-/**
- * Leads from CSV text whose header names lead fields and `custom.<name>` columns. Empty cells
- * are absent fields; `value` is a number; custom cells stay text, as a CSV import delivers them
- * (the engine compares numeric text numerically).
- */
-export function leadsFromCsv(text: string): Lead[] {
-  const [header, ...rows] = parseCsv(text);
-  if (!header) return [];
-  const columns = header.map((h) => h.trim());
-  for (const column of columns) {
-    if (!LEAD_COLUMNS.has(column) && !/^custom\.\w+$/.test(column)) throw new Error(`leads.csv: unknown column "${column}"`);
-  }
-  return rows.map((cells, r) => {
-    if (cells.length !== columns.length) throw new Error(`leads.csv row ${r + 2}: ${cells.length} cells, header has ${columns.length}`);
-    const lead: Lead = {};
-    const custom: Record<string, unknown> = {};
-    columns.forEach((column, c) => {
-      const cell = cells[c]!.trim();
-      if (cell === '') return;
-      if (column.startsWith('custom.')) custom[column.slice('custom.'.length)] = cell;
-      else if (column === 'value') {
-        const n = Number(cell);
-        if (!Number.isFinite(n)) throw new Error(`leads.csv row ${r + 2}: value "${cell}" is not a number`);
-        lead.value = n;
-      } else (lead as Record<string, unknown>)[column] = cell;
-    });
-    if (Object.keys(custom).length > 0) lead.custom = custom;
-    return lead;
-  });
-}
+import { readConfigFile, readLeadsFile, readPeopleFile } from '../src/cli/read-files.js';
+import { decide, describeError, Roster, type CompiledConfig, type Decision, type Lead, type PeopleDoc, type StrategyState } from '../src/engine/index.js';
 
 export interface Example {
   people: PeopleDoc;
@@ -99,15 +16,12 @@ export interface Example {
   lead(key: string): Lead;
 }
 
-/** Loads an example folder, validating people.yaml with PeopleSchema and routing.yaml against its team keys. */
+/** Loads an example folder as the CLI reads it: people.yaml, routing.yaml checked against its team keys, leads.csv. */
 export function loadExample(dir: string): Example {
-  const people = PeopleSchema.parse(parse(readFileSync(join(dir, 'people.yaml'), 'utf8')));
-  const result = loadConfig(readFileSync(join(dir, 'routing.yaml'), 'utf8'), {
-    version: 1,
-    context: { teams: new Set(people.teams.map((t) => t.key)) },
-  });
+  const people = readPeopleFile(join(dir, 'people.yaml'));
+  const result = readConfigFile(join(dir, 'routing.yaml'), { teams: new Set(people.teams.map((t) => t.key)) });
   if (!result.ok) throw new Error(`${dir}/routing.yaml:\n${result.errors.map(describeError).join('\n')}`);
-  const leads = leadsFromCsv(readFileSync(join(dir, 'leads.csv'), 'utf8'));
+  const leads = readLeadsFile(join(dir, 'leads.csv')).map((entry) => entry.lead);
   const byKey = new Map<string, Lead>();
   for (const l of leads) {
     const key = l.email?.toLowerCase() ?? l.phone;

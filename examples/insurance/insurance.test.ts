@@ -153,9 +153,10 @@ describe('insurance example (Summit Mutual)', () => {
   });
 
   it('enterprise performance caps the top performer at half of the recent leads', () => {
+    // Early in a run one more lead would put anyone over half, so the desk takes turns by rate.
     const leads = Array.from({ length: 6 }, () => example.lead('sandra.kim@meridianbuilders.com'));
     const picks = decideInSequence(example, leads, WEEKDAY).map((d) => (d.outcome.type === 'offer' ? d.outcome.repId : d.outcome.type));
-    expect(picks).toEqual(['chloe', 'ava', 'chloe', 'ava', 'chloe', 'ava']);
+    expect(picks).toEqual(['chloe', 'ava', 'ben', 'chloe', 'ava', 'ben']);
   });
 
   it('explains a hold: every candidate is outside working hours', () => {

@@ -5,7 +5,7 @@ import type { EligibilityContext } from './eligibility.js';
 import type { Lead, StrategyState } from './model.js';
 import type { Roster } from './roster.js';
 import { resolvePerson } from './targets/person.js';
-import { NOBODY, type Resolution, type ResolveInput } from './targets/pool.js';
+import { nobody, type Resolution, type ResolveInput } from './targets/pool.js';
 import { resolveTeam } from './targets/team.js';
 import type { LocalTime } from './time/zone-clock.js';
 import { summarize } from './explain/summary.js';
@@ -58,7 +58,7 @@ function resolve(route: CompiledRoute, roster: Roster, input: ResolveInput, ctx:
     case 'owner':
       return resolvePerson(target, roster, input);
     case 'queue':
-      return NOBODY;
+      return nobody();
   }
 }
 
@@ -85,7 +85,7 @@ export function decide(input: DecideInput): Decision {
     routes,
     summary: '',
   };
-  const finish = (outcome: Outcome, route: string | null, resolution: Resolution = NOBODY): Decision => {
+  const finish = (outcome: Outcome, route: string | null, resolution: Resolution = nobody()): Decision => {
     explanation.territories = [...ctx.territories()];
     explanation.summary = summarize(outcome, route, roster);
     return {

@@ -5,7 +5,9 @@
 export { loadConfig, type LoadResult, type LoadOptions } from './config/load.js';
 export type { CompiledConfig, ConfigContext } from './config/compile.js';
 export { RoutingConfig, type RoutingConfigDoc, type RoutingConfigInput } from './config/schema.js';
-export { describeError, type ConfigError } from './config/errors.js';
+export { describeError, formatPath, type ConfigError, type ConfigPath } from './config/errors.js';
+export { parseDocumentText, type ParsedText } from './config/parse.js';
+export { validate } from './config/issues.js';
 export { durationMs } from './config/duration.js';
 export { decide, type DecideInput } from './decide.js';
 export type { Decision, Explanation, Outcome, RouteTrace, CandidateTrace, BranchTrace, StateChange } from './decision.js';
@@ -14,4 +16,5 @@ export type { Exclusion, ExclusionCode } from './eligibility.js';
 export { exclusionText } from './explain/exclusion-text.js';
 export { formatExplanation } from './explain/format.js';
 export { PeopleSchema, RepSchema, TeamSchema, type PeopleDoc } from './people/schema.js';
+export { loadPeople, type PeopleResult } from './people/load.js';
 export * from './model.js';

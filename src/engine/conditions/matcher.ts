@@ -15,14 +15,35 @@ type Scalar = string | number | boolean;
 
 const isOperators = (m: MatcherInput): m is OperatorsInput => typeof m === 'object' && m !== null && !Array.isArray(m);
 
+/** A configured number compares numerically (`value: 50000` holds for "50000.00"); anything else as text. */
+function scalarKey(value: Scalar): string | undefined {
+  return typeof value === 'number' ? `#${value}` : valueKey(value);
+}
+
+function keyOf(value: unknown, numeric: boolean): string | undefined {
+  if (numeric) {
+    const n = asNumber(value);
+    if (n !== undefined) return `#${n}`;
+  }
+  return valueKey(value);
+}
+
 function equalsMatcher(expected: Scalar): ValueMatcher {
-  const key = valueKey(expected);
-  return { test: (value) => valueKey(value) === key, text: `= ${show(expected)}` };
+  const key = scalarKey(expected);
+  const numeric = typeof expected === 'number';
+  return { test: (value) => keyOf(value, numeric) === key, text: `= ${show(expected)}` };
 }
 
 function inMatcher(list: readonly Scalar[]): ValueMatcher {
-  const keys = new Set(list.map(valueKey));
-  return { test: (value) => keys.has(valueKey(value)), text: `in ${show(list)}` };
+  const keys = new Set(list.map(scalarKey));
+  const numeric = list.some((v) => typeof v === 'number');
+  return {
+    test: (value) => {
+      const key = keyOf(value, numeric);
+      return keys.has(key) || (numeric && keys.has(valueKey(value)));
+    },
+    text: `in ${show(list)}`,
+  };
 }
 
 type Comparison = 'gte' | 'gt' | 'lte' | 'lt';
@@ -33,26 +54,21 @@ const COMPARE: Record<Comparison, { symbol: string; holds: (order: number) => bo
   lt: { symbol: '<', holds: (o) => o < 0 },
 };
 
-/** Numbers compare numerically; a string bound compares as text (ISO dates, fixed-width codes). */
+/** Numbers compare numerically, even when either side is numeric text; other text compares as text (ISO dates). */
 function rangeMatcher(op: Comparison, bound: number | string): ValueMatcher {
   const { symbol, holds } = COMPARE[op];
-  const text = `${symbol} ${show(bound)}`;
-  if (typeof bound === 'number') {
-    return {
-      test: (value) => {
-        const n = asNumber(value);
-        return n !== undefined && holds(n - bound);
-      },
-      text,
-    };
-  }
+  const numericBound = asNumber(bound);
+  const textBound = String(bound).trim();
   return {
     test: (value) => {
       if (value === null || value === undefined) return false;
+      const n = numericBound === undefined ? undefined : asNumber(value);
+      if (n !== undefined) return holds(n - numericBound!);
+      if (typeof bound === 'number') return false;
       const s = String(value).trim();
-      return s !== '' && holds(s < bound ? -1 : s > bound ? 1 : 0);
+      return s !== '' && holds(s < textBound ? -1 : s > textBound ? 1 : 0);
     },
-    text,
+    text: `${symbol} ${show(bound)}`,
   };
 }
 
@@ -71,8 +87,10 @@ function prefixMatcher(prefixes: string | string[]): ValueMatcher {
 
 function regexMatcher(pattern: string, path: ConfigPath, problems: Problems): ValueMatcher | undefined {
   try {
-    // RE2 matches in time linear in the input, so no pattern can hang the engine.
-    const re = RE2JS.compile(pattern);
+    // RE2 matches in time linear in the input, so no pattern can hang the engine. Like every
+    // other comparison, it ignores case; the plain compile reports syntax errors as written.
+    RE2JS.compile(pattern);
+    const re = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
     return {
       test: (value) => (typeof value === 'string' || typeof value === 'number') && re.test(String(value)),
       text: `matches /${pattern}/`,

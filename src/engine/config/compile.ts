@@ -75,6 +75,18 @@ function compileTarget(assign: AssignDoc, path: ConfigPath, context: ConfigConte
   }
   if (context.teams && !context.teams.has(assign.team)) problems.add([...path, 'team'], `unknown team "${assign.team}"`);
   if (assign.then && assign.strategy !== 'sticky') problems.add([...path, 'then'], 'then applies only to strategy sticky');
+  const uses = (name: StrategyName) => assign.strategy === name || assign.then === name || assign.branch?.by === name;
+  const optionFor: [keyof typeof assign, StrategyName[]][] = [
+    ['roundRobin', ['round-robin']],
+    ['performance', ['performance', 'best-match']],
+    ['bestMatch', ['best-match']],
+    ['prefer', ['best-match']],
+  ];
+  for (const [option, strategies] of optionFor) {
+    if (assign[option] !== undefined && !strategies.some(uses)) {
+      problems.add([...path, option], `${option} applies only to strategy ${strategies.join(' or ')}, not ${assign.strategy}`);
+    }
+  }
   const require = compileRequirements(assign.require);
   const options: StrategyOptions = {
     whenSkipped: assign.roundRobin?.whenSkipped ?? 'keep-share',
@@ -90,8 +102,10 @@ function compileTarget(assign: AssignDoc, path: ConfigPath, context: ConfigConte
     prefer: assign.prefer ? compileRequirements(assign.prefer) : NO_REQUIREMENTS,
   };
   const branchBy = assign.branch?.by ?? null;
-  const text = `team ${assign.team} (${branchBy ? `branch by ${branchBy}, then ` : ''}${assign.strategy}${requirementsText(require)})`;
-  return { kind: 'team', team: assign.team, strategy: assign.strategy, then: assign.then ?? 'round-robin', branchBy, options, text };
+  const then = assign.then ?? 'round-robin';
+  const strategy = assign.strategy === 'sticky' ? `sticky, else ${then}` : assign.strategy;
+  const text = `team ${assign.team} (${branchBy ? `branch by ${branchBy}, then ` : ''}${strategy}${requirementsText(require)})`;
+  return { kind: 'team', team: assign.team, strategy: assign.strategy, then, branchBy, options, text };
 }
 
 /** Compiles a schema-valid document into closures and indexes; semantic problems are collected. */

@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { ConfigError, ConfigPath } from './errors.js';
 
-/** A configuration document read from YAML or JSON text, able to tell the line of any path. */
+/** A document read from YAML or JSON text, able to tell the line of any path in it. */
 export interface ParsedText {
   value: unknown;
   errors: ConfigError[];
@@ -9,12 +9,12 @@ export interface ParsedText {
 }
 
 /** YAML is a superset of JSON, so one parser reads both and reports syntax errors with their line. */
-export function parseConfigText(text: string): ParsedText {
+export function parseDocumentText(text: string): ParsedText {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const errors: ConfigError[] = doc.errors.map((e) => {
-    const pos = e.linePos?.[0];
-    return { path: '', message: e.message.split('\n')[0] ?? e.message, line: pos?.line, column: pos?.col };
+    const pos = lineCounter.linePos(e.pos[0]);
+    return { path: '', message: e.message.split('\n')[0] ?? e.message, line: pos.line, column: pos.col };
   });
   const lineOf = (path: ConfigPath) => {
     for (let depth = path.length; depth >= 0; depth--) {

@@ -7,10 +7,9 @@ import { WEEKDAYS } from '../model.js';
  */
 
 const DURATION = /^(0|\d+(\.\d+)?(ms|s|m|h|d))$/;
+const DURATION_MESSAGE = 'expected a duration such as 90s, 5m or 2h';
 export const Duration = z
-  .union([z.literal(0), z.string().regex(DURATION)], {
-    error: 'expected a duration such as 90s, 5m or 2h',
-  })
+  .union([z.literal(0), z.string().regex(DURATION, DURATION_MESSAGE)], { error: DURATION_MESSAGE })
   .meta({ description: 'A duration such as 90s, 5m, 2h or 1d; 0 means none.' });
 
 export const Scalar = z.union([z.string(), z.number(), z.boolean()]);
@@ -46,12 +45,12 @@ export const Operators: z.ZodType<OperatorsInput> = z.lazy(() =>
         lte: Bound.optional(),
         lt: Bound.optional(),
         prefix: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
-        regex: z.string().optional(),
+        regex: z.string().optional().meta({ description: 'An RE2 regular expression, matched anywhere in the value, ignoring case.' }),
         exists: z.boolean().optional(),
       },
       { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown operator ${issue.keys.map((k) => `"${k}"`).join(', ')} (expected one of ${OPERATORS.join(', ')})` : undefined) },
     )
-    .refine((o) => Object.keys(o).length > 0, 'expected at least one operator')
+    .refine((o) => Object.keys(o).length > 0, { error: 'expected at least one operator', when: ({ issues }) => issues.length === 0 })
     .meta({ id: 'Operators', description: 'Operators on one field; several operators must all hold.' }),
 );
 
@@ -83,7 +82,7 @@ export const Condition: z.ZodType<ConditionInput> = z.lazy(() =>
       not: Condition.optional(),
     })
     .catchall(Matcher)
-    .refine((c) => Object.keys(c).length > 0, 'expected at least one condition')
+    .refine((c) => Object.keys(c).length > 0, { error: 'expected at least one condition', when: ({ issues }) => issues.length === 0 })
     .meta({
       id: 'Condition',
       description:
@@ -171,8 +170,9 @@ export const Route = z.strictObject({
     }),
 });
 
-const OneOrMany = z.union([z.string(), z.array(z.string()).min(1)]);
-const PostalRange = z.tuple([z.string(), z.string()]);
+const Name = z.string().trim().min(1);
+const OneOrMany = z.union([Name, z.array(Name).min(1)]);
+const PostalRange = z.tuple([Name, Name]);
 
 export const Territory = z
   .strictObject({
@@ -189,7 +189,10 @@ export const Territory = z
       ])
       .optional(),
   })
-  .refine((t) => Object.keys(t).length > 0, 'expected at least one of country, region, city, postalCode')
+  .refine((t) => Object.keys(t).length > 0, {
+    error: 'expected at least one of country, region, city, postalCode',
+    when: ({ issues }) => issues.length === 0,
+  })
   .meta({ id: 'Territory', description: 'Every given dimension must match.' });
 
 export const ScoringRule = z.strictObject({ when: Condition, points: z.number() });
@@ -205,6 +208,7 @@ export const TimeOfDay = z.string().regex(TIME_OF_DAY, 'expected a time such as 
 export const DaySchema = z.enum([...WEEKDAYS, 'weekdays', 'weekend']);
 
 export const RoutingConfig = z.strictObject({
+  $schema: z.string().optional().meta({ description: 'The JSON Schema this document follows, for editors; ignored by leadrouter.' }),
   timezone: z.string().default('UTC'),
   scoring: Scoring.optional(),
   territories: z.record(z.string(), Territory).default({}),

@@ -8,7 +8,7 @@ export function formatExplanation(decision: Decision): string[] {
   const e = decision.explanation;
   const lines = [e.summary];
   lines.push(
-    `  config v${e.configVersion ?? 'draft'}; score ${e.score}${e.grade ? ` (grade ${e.grade})` : ''}${e.qualified ? '' : ', unqualified'}` +
+    `  config ${e.configVersion === null ? 'draft' : `v${e.configVersion}`}; score ${e.score}${e.grade ? ` (grade ${e.grade})` : ''}${e.qualified ? '' : ', unqualified'}` +
       (e.territories.length ? `; territories ${e.territories.join(', ')}` : ''),
   );
   if (e.exhausted) lines.push(`  offer attempts exhausted (${e.exhausted.attempts} of ${e.exhausted.maxAttempts})`);

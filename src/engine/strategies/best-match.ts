@@ -46,9 +46,6 @@ export const bestMatch: Strategy = {
     const loads = loadRatios(eligible);
     const { match, performance, load } = options.weights;
     const sum = match + performance + load || 1;
-    return rankByScore(
-      eligible,
-      (c) => (match * matchOf(c, want) + performance * rates.get(c)! + load * (1 - Math.min(1, loads.get(c)!))) / sum,
-    );
+    return rankByScore(eligible, (c, i) => (match * matchOf(c, want) + performance * rates[i]! + load * (1 - Math.min(1, loads[i]!))) / sum);
   },
 };

@@ -1,11 +1,11 @@
 import type { Candidate } from './strategy.js';
 
 /**
- * Conversion rate smoothed towards the pool's rate with a beta prior of `priorWeight` imaginary
+ * Conversion rates smoothed towards the pool's rate with a beta prior of `priorWeight` imaginary
  * outcomes: a new rep starts at the pool's rate instead of zero, and a short lucky streak moves
- * the estimate only a little.
+ * the estimate only a little. Returned in the candidates' order.
  */
-export function smoothedRates(candidates: readonly Candidate[], priorWeight: number): Map<Candidate, number> {
+export function smoothedRates(candidates: readonly Candidate[], priorWeight: number): number[] {
   let won = 0;
   let closed = 0;
   for (const c of candidates) {
@@ -13,10 +13,8 @@ export function smoothedRates(candidates: readonly Candidate[], priorWeight: num
     closed += c.rep.won + c.rep.lost;
   }
   const poolRate = closed > 0 ? won / closed : 0.5;
-  const rates = new Map<Candidate, number>();
-  for (const c of candidates) {
+  return candidates.map((c) => {
     const n = c.rep.won + c.rep.lost;
-    rates.set(c, n + priorWeight > 0 ? (c.rep.won + priorWeight * poolRate) / (n + priorWeight) : poolRate);
-  }
-  return rates;
+    return n + priorWeight > 0 ? (c.rep.won + priorWeight * poolRate) / (n + priorWeight) : poolRate;
+  });
 }

@@ -1,29 +1,42 @@
 import type { StrategyState } from '../model.js';
 import { smoothedRates } from './conversion.js';
-import type { Candidate, RankInput, Ranking, Strategy } from './strategy.js';
-import { rankByScore } from './strategy.js';
+import type { RankInput, Ranking, Strategy } from './strategy.js';
 
 /** Recent shares decay so that roughly the last WINDOW leads count. */
 const WINDOW = 50;
 const DECAY = 1 - 1 / WINDOW;
 
 /**
- * Highest smoothed conversion rate first. A member whose recent share of this team's leads has
- * reached `maxShare` goes behind the others, so top performers get more but not everything.
- * The state holds each member's decayed count of recent leads.
+ * Highest smoothed conversion rate first. A member whose share of this team's recent leads
+ * would pass `maxShare` by taking this one goes behind the others, so top performers get more
+ * but not everything. When every member is at the cap, the one furthest below it goes first,
+ * so a tight cap spreads leads evenly. The state holds each member's decayed count of recent leads.
  */
 export const performance: Strategy = {
   rank({ eligible, state, options }: RankInput): Ranking {
     const rates = smoothedRates(eligible, options.priorWeight);
     let recentTotal = 0;
     for (const c of eligible) recentTotal += state?.[c.rep.id] ?? 0;
-    const capped = (c: Candidate) => recentTotal > 0 && (state?.[c.rep.id] ?? 0) / recentTotal >= options.maxShare;
-    // Capped members rank after every uncapped one: a rate is at most 1, so 2 separates them.
-    const ranking = rankByScore(eligible, (c) => rates.get(c)! - (capped(c) ? 2 : 0));
+    const shareAfter = eligible.map((c) => ((state?.[c.rep.id] ?? 0) + 1) / (recentTotal + 1));
+    const capped = shareAfter.map((share) => share > options.maxShare);
+    const order = eligible.map((_, i) => i);
+    order.sort(
+      (a, b) =>
+        Number(capped[a]) - Number(capped[b]) ||
+        (capped[a] ? shareAfter[a]! - shareAfter[b]! : 0) ||
+        rates[b]! - rates[a]! ||
+        eligible[a]!.rep.lastAssigned - eligible[b]!.rep.lastAssigned ||
+        eligible[a]!.order - eligible[b]!.order,
+    );
     const next: StrategyState = {};
     for (const [id, recent] of Object.entries(state ?? {})) next[id] = recent * DECAY;
-    const pick = ranking.order[0]!.rep.id;
+    const pick = eligible[order[0]!]!.rep.id;
     next[pick] = (next[pick] ?? 0) + 1;
-    return { ...ranking, scores: ranking.order.map((c) => rates.get(c)!), state: next };
+    return {
+      order: order.map((i) => eligible[i]!),
+      scores: order.map((i) => rates[i]!),
+      notes: order.map((i) => (capped[i] ? `share cap: ${Math.round(shareAfter[i]! * 100)}% of recent leads would pass ${Math.round(options.maxShare * 100)}%` : undefined)),
+      state: next,
+    };
   },
 };

@@ -32,6 +32,8 @@ export interface Ranking {
   readonly order: Candidate[];
   /** The score each candidate in `order` got, in the same order. */
   readonly scores: number[];
+  /** Why a candidate ranks where it does when the score alone does not say (a share cap), in the same order. */
+  readonly notes?: (string | undefined)[];
   /** State to persist when the first candidate takes the lead; absent when the strategy keeps none. */
   readonly state?: StrategyState;
 }
@@ -41,8 +43,12 @@ export interface Strategy {
 }
 
 /** Sorts by score (higher first), then by the older last assignment, then by team order: deterministic. */
-export function rankByScore(candidates: readonly Candidate[], scoreOf: (c: Candidate) => number): Ranking {
-  const scored = candidates.map((c) => ({ c, s: scoreOf(c) }));
-  scored.sort((a, b) => b.s - a.s || a.c.rep.lastAssigned - b.c.rep.lastAssigned || a.c.order - b.c.order);
-  return { order: scored.map((x) => x.c), scores: scored.map((x) => x.s) };
+export function rankByScore(candidates: readonly Candidate[], scoreOf: (c: Candidate, index: number) => number): Ranking {
+  const scores = candidates.map(scoreOf);
+  const order = candidates.map((_, i) => i);
+  order.sort(
+    (a, b) =>
+      scores[b]! - scores[a]! || candidates[a]!.rep.lastAssigned - candidates[b]!.rep.lastAssigned || candidates[a]!.order - candidates[b]!.order,
+  );
+  return { order: order.map((i) => candidates[i]!), scores: order.map((i) => scores[i]!) };
 }

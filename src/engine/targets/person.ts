@@ -3,7 +3,7 @@ import type { CandidateTrace } from '../decision.js';
 import { exclusionOf, isTemporary } from '../eligibility.js';
 import type { Lead } from '../model.js';
 import type { Roster } from '../roster.js';
-import { NOBODY, type Resolution, type ResolveInput } from './pool.js';
+import { nobody, type Resolution, type ResolveInput } from './pool.js';
 
 /** The rep an owner target points at: the account's owner, or whoever owned the lead before. */
 export function ownerOf(lead: Lead, owner: 'account' | 'previous'): string | null {
@@ -17,14 +17,14 @@ export function resolvePerson(
   input: ResolveInput,
 ): Resolution {
   const id = target.kind === 'rep' ? target.rep : ownerOf(input.lead, target.owner);
-  if (id === null) return NOBODY;
+  if (id === null) return nobody();
   const rep = roster.rep(id);
-  if (!rep) return { ...NOBODY, candidates: [{ repId: id, name: id, excluded: { code: 'not-found' } }] };
+  if (!rep) return nobody({ candidates: [{ repId: id, name: id, excluded: { code: 'not-found' } }] });
   const excluded = exclusionOf(rep, target.require, input.eligibility);
   const trace: CandidateTrace = { repId: rep.id, name: rep.rep.name };
   if (excluded) {
     trace.excluded = excluded;
-    return { ...NOBODY, candidates: [trace], waitable: isTemporary(excluded) };
+    return nobody({ candidates: [trace], waitable: isTemporary(excluded) });
   }
   trace.rank = 1;
   return { ranked: [{ rep, weight: 1, order: 0 }], candidates: [trace], stateChanges: [], waitable: false, team: null };

@@ -26,7 +26,10 @@ export interface ResolveInput {
   readonly state: Readonly<Record<string, StrategyState>>;
 }
 
-export const NOBODY: Resolution = { ranked: [], candidates: [], stateChanges: [], waitable: false, team: null };
+/** A resolution that found nobody to offer the lead to; fresh arrays every time, as decisions are the caller's to keep. */
+export function nobody(found: Partial<Resolution> = {}): Resolution {
+  return { ranked: [], candidates: [], stateChanges: [], waitable: false, team: null, ...found };
+}
 
 /** Members split by eligibility; the excluded ones already traced with their reason. */
 export interface Partition {

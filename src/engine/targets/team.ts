@@ -3,7 +3,7 @@ import type { BranchTrace, CandidateTrace, StateChange } from '../decision.js';
 import type { Roster, RosterBranch, RosterMember, RosterRep, RosterTeam } from '../roster.js';
 import { STRATEGY_BY_NAME } from '../strategies/index.js';
 import type { Ranking } from '../strategies/strategy.js';
-import { NOBODY, partition, type Partition, type Resolution, type ResolveInput } from './pool.js';
+import { nobody, partition, type Partition, type Resolution, type ResolveInput } from './pool.js';
 import { ownerOf } from './person.js';
 
 type TeamTarget = Extract<CompiledTarget, { kind: 'team' }>;
@@ -14,8 +14,12 @@ export const branchScope = (strategy: string, team: string) => `branches/${strat
 /** The strategy that ranks members: sticky ranks the others with its `then`. */
 const memberStrategy = (target: TeamTarget) => (target.strategy === 'sticky' ? target.then : target.strategy);
 
-/** Ranks a team's eligible members with the route's strategy; sticky puts the owner first when eligible. */
-function rankMembers(team: RosterTeam, pool: Partition, target: TeamTarget, input: ResolveInput): Ranking & { note?: string } {
+/**
+ * Ranks a team's eligible members with the route's strategy. Sticky first puts the lead's
+ * previous owner, or else the account's owner, at the top when they are eligible; the rotation
+ * did not choose them, so its state is not advanced.
+ */
+function rankMembers(team: RosterTeam, pool: Partition, target: TeamTarget, input: ResolveInput): Ranking {
   const strategyName = memberStrategy(target);
   const ranking = STRATEGY_BY_NAME[strategyName].rank({
     eligible: pool.eligible,
@@ -24,26 +28,26 @@ function rankMembers(team: RosterTeam, pool: Partition, target: TeamTarget, inpu
     state: input.state[memberScope(strategyName, team.key)],
     options: target.options,
   });
-  if (target.strategy === 'sticky') {
-    const owner = ownerOf(input.lead, 'previous') ?? ownerOf(input.lead, 'account');
+  if (target.strategy !== 'sticky') return ranking;
+  for (const which of ['previous', 'account'] as const) {
+    const owner = ownerOf(input.lead, which);
     const at = owner === null ? -1 : ranking.order.findIndex((c) => c.rep.id === owner);
-    if (at >= 0) {
-      const order = [ranking.order[at]!, ...ranking.order.filter((_, i) => i !== at)];
-      const scores = [ranking.scores[at]!, ...ranking.scores.filter((_, i) => i !== at)];
-      // The owner took it, not the rotation: nothing to persist.
-      return { order, scores, note: 'sticky owner' };
-    }
+    if (at < 0) continue;
+    const first = <T>(list: readonly T[]) => [list[at]!, ...list.filter((_, i) => i !== at)];
+    const notes = ranking.order.map((_, i) => (i === at ? `sticky: the ${which === 'previous' ? 'previous' : 'account'} owner` : ranking.notes?.[i]));
+    return { order: first(ranking.order), scores: first(ranking.scores), notes: first(notes) };
   }
   return ranking;
 }
 
-function traceRanks(traces: CandidateTrace[], ranking: Ranking, offset: number, note?: string): void {
+function traceRanks(traces: CandidateTrace[], ranking: Ranking, offset: number): void {
   const byId = new Map(traces.map((t) => [t.repId, t]));
   ranking.order.forEach((c, i) => {
     const trace = byId.get(c.rep.id)!;
     trace.score = ranking.scores[i]!;
     trace.rank = offset + i + 1;
-    if (i === 0 && note) trace.note = note;
+    const note = ranking.notes?.[i];
+    if (note) trace.note = note;
   });
 }
 
@@ -53,13 +57,13 @@ function stateChange(scope: string, ranking: Ranking): StateChange[] {
 
 function resolveFlat(team: RosterTeam, target: TeamTarget, input: ResolveInput): Resolution {
   const pool = partition(team.members, target.options.require, input.eligibility);
-  if (pool.eligible.length === 0) return { ...NOBODY, candidates: pool.traces, waitable: pool.waitable };
+  if (pool.eligible.length === 0) return nobody({ candidates: pool.traces, waitable: pool.waitable });
   const ranking = rankMembers(team, pool, target, input);
-  traceRanks(pool.traces, ranking, 0, ranking.note);
+  traceRanks(pool.traces, ranking, 0);
   return {
     ranked: ranking.order,
     candidates: pool.traces,
-    stateChanges: ranking.note ? [] : stateChange(memberScope(memberStrategy(target), team.key), ranking),
+    stateChanges: stateChange(memberScope(memberStrategy(target), team.key), ranking),
     waitable: pool.waitable,
     team: team.key,
   };
@@ -130,7 +134,7 @@ function resolveBranches(team: RosterTeam, target: TeamTarget, input: ResolveInp
       branchBy === 'territory' && branchTraces.length === 0
         ? `no branch of ${team.key} serves the lead's territories${territories.size ? ` (${[...territories].join(', ')})` : ''}`
         : undefined;
-    return { ...NOBODY, candidates, waitable, branches: branchTraces, ...(note && { note }) };
+    return nobody({ candidates, waitable, branches: branchTraces, ...(note && { note }) });
   }
 
   let branchOrder = pools;
@@ -155,15 +159,15 @@ function resolveBranches(team: RosterTeam, target: TeamTarget, input: ResolveInp
   const ranked: RosterMember[] = [];
   branchOrder.forEach((branch, i) => {
     const ranking = rankMembers(branch.team, branch.pool, target, input);
-    traceRanks(branch.pool.traces, ranking, ranked.length, ranking.note);
+    traceRanks(branch.pool.traces, ranking, ranked.length);
     ranked.push(...ranking.order);
-    if (i === 0 && !ranking.note) stateChanges.push(...stateChange(memberScope(memberStrategy(target), branch.key), ranking));
+    if (i === 0) stateChanges.push(...stateChange(memberScope(memberStrategy(target), branch.key), ranking));
   });
   return { ranked, candidates, stateChanges, waitable, team: branchOrder[0]!.key, branches: branchTraces };
 }
 
 export function resolveTeam(target: TeamTarget, roster: Roster, input: ResolveInput, territories: () => ReadonlySet<string>): Resolution {
   const team = roster.teams.get(target.team);
-  if (!team) return { ...NOBODY, note: `no team ${target.team}` };
+  if (!team) return nobody({ note: `no team ${target.team}` });
   return target.branchBy ? resolveBranches(team, target, input, territories()) : resolveFlat(team, target, input);
 }
