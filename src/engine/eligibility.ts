@@ -70,7 +70,7 @@ export interface EligibilityContext {
 
 /** The first reason this rep cannot take the lead now, or null when eligible. Cheap checks run first. */
 export function exclusionOf(rep: RosterRep, req: CompiledRequirements, ctx: EligibilityContext): Exclusion | null {
-  if (!rep.rep.active) return { code: 'inactive' };
+  if (!rep.active) return { code: 'inactive' };
   if (ctx.excluded.size > 0 && ctx.excluded.has(rep.id)) return { code: 'already-tried' };
   if (req.languages.length > 0) {
     const m = missing(req.languages, rep.languages);
@@ -82,12 +82,12 @@ export function exclusionOf(rep: RosterRep, req: CompiledRequirements, ctx: Elig
   }
   if (rep.seniority < req.seniority) return { code: 'seniority', has: rep.seniority, needs: req.seniority };
   if (ctx.now >= rep.oooFrom && ctx.now < rep.oooUntil) return { code: 'out-of-office', until: rep.oooUntil };
-  if (req.online && rep.rep.presence !== 'online') return { code: 'offline', presence: rep.rep.presence ?? 'offline' };
+  if (req.online && rep.presence !== 'online') return { code: 'offline', presence: rep.presence };
   if (rep.maxOpen !== null && rep.open >= rep.maxOpen) return { code: 'at-capacity', open: rep.open, max: rep.maxOpen };
   if (rep.hours !== null || rep.dailyCap !== null) {
-    const local = ctx.clock.local(rep.rep.timezone, ctx.now);
+    const local = ctx.clock.local(rep.timezone, ctx.now);
     if (rep.hours !== null && !isWithin(rep.hours, local)) {
-      return { code: 'outside-hours', weekday: local.weekday, minute: local.minute, timezone: rep.rep.timezone };
+      return { code: 'outside-hours', weekday: local.weekday, minute: local.minute, timezone: rep.timezone };
     }
     if (rep.dailyCap !== null) {
       const count = rep.dailyDay === local.day ? rep.dailyCount : 0;

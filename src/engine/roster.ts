@@ -1,4 +1,4 @@
-import type { Rep, Team } from './model.js';
+import type { Presence, Rep, Team } from './model.js';
 import { compileWeeklyHours, type WeeklyHours } from './time/weekly-hours.js';
 import { epochDay, ZoneClock } from './time/zone-clock.js';
 
@@ -6,6 +6,10 @@ import { epochDay, ZoneClock } from './time/zone-clock.js';
 export interface RosterRep {
   readonly rep: Rep;
   readonly id: string;
+  readonly name: string;
+  readonly active: boolean;
+  readonly timezone: string;
+  readonly presence: Presence;
   readonly hours: WeeklyHours | null;
   readonly oooFrom: number;
   readonly oooUntil: number;
@@ -58,6 +62,10 @@ function prepareRep(rep: Rep): RosterRep {
   return {
     rep,
     id: rep.id,
+    name: rep.name,
+    active: rep.active,
+    timezone: rep.timezone,
+    presence: rep.presence ?? 'offline',
     hours: rep.workingHours && Object.keys(rep.workingHours).length > 0 ? compileWeeklyHours(rep.workingHours) : null,
     oooFrom: instant(rep.outOfOffice?.from, Number.POSITIVE_INFINITY),
     oooUntil: instant(rep.outOfOffice?.until, Number.NEGATIVE_INFINITY),

@@ -6,7 +6,7 @@ export function summarize(outcome: Outcome, route: string | null, roster: Roster
   const via = route ? ` by route ${route}` : '';
   switch (outcome.type) {
     case 'offer': {
-      const name = roster.reps.get(outcome.repId)?.rep.name ?? outcome.repId;
+      const name = roster.reps.get(outcome.repId)?.name ?? outcome.repId;
       return `${outcome.autoAccept ? 'Assigned' : 'Offered'} to ${name}${outcome.team ? ` (${outcome.team})` : ''}${via}`;
     }
     case 'queue':

@@ -1,6 +1,6 @@
 import type { StrategyState } from '../model.js';
 import { smoothedRates } from './conversion.js';
-import type { RankInput, Ranking, Strategy } from './strategy.js';
+import { sortedPositions, type RankInput, type Ranking, type Strategy } from './strategy.js';
 
 /** Recent shares decay so that roughly the last WINDOW leads count. */
 const WINDOW = 50;
@@ -19,8 +19,8 @@ export const performance: Strategy = {
     for (const c of eligible) recentTotal += state?.[c.rep.id] ?? 0;
     const shareAfter = eligible.map((c) => ((state?.[c.rep.id] ?? 0) + 1) / (recentTotal + 1));
     const capped = shareAfter.map((share) => share > options.maxShare);
-    const order = eligible.map((_, i) => i);
-    order.sort(
+    const order = sortedPositions(
+      eligible.length,
       (a, b) =>
         Number(capped[a]) - Number(capped[b]) ||
         (capped[a] ? shareAfter[a]! - shareAfter[b]! : 0) ||
@@ -32,10 +32,11 @@ export const performance: Strategy = {
     for (const [id, recent] of Object.entries(state ?? {})) next[id] = recent * DECAY;
     const pick = eligible[order[0]!]!.rep.id;
     next[pick] = (next[pick] ?? 0) + 1;
+    const cap = Math.round(options.maxShare * 100);
     return {
-      order: order.map((i) => eligible[i]!),
-      scores: order.map((i) => rates[i]!),
-      notes: order.map((i) => (capped[i] ? `share cap: ${Math.round(shareAfter[i]! * 100)}% of recent leads would pass ${Math.round(options.maxShare * 100)}%` : undefined)),
+      order,
+      scores: rates,
+      notes: capped.map((isCapped, i) => (isCapped ? `share cap: ${Math.round(shareAfter[i]! * 100)}% of recent leads would pass ${cap}%` : undefined)),
       state: next,
     };
   },

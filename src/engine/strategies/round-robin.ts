@@ -1,5 +1,5 @@
 import type { StrategyState } from '../model.js';
-import type { Ranking, RankInput, Strategy } from './strategy.js';
+import { sortedPositions, type Ranking, type RankInput, type Strategy } from './strategy.js';
 
 /** Float sums of weight fractions carry rounding dust; this absorbs it. */
 const EPSILON = 1e-9;
@@ -34,12 +34,12 @@ export const roundRobin: Strategy = {
     const due = eligible.map((c, i) =>
       credit[i]! > EPSILON ? Math.ceil(((1 - credit[i]!) * present) / c.weight - EPSILON) : Number.POSITIVE_INFINITY,
     );
-    const order = eligible.map((_, i) => i);
     const moreOwed = (a: number, b: number) => (Math.abs(credit[b]! - credit[a]!) > EPSILON ? credit[b]! - credit[a]! : 0);
-    order.sort(
+    const order = sortedPositions(
+      eligible.length,
       (a, b) => due[a]! - due[b]! || moreOwed(a, b) || eligible[b]!.weight - eligible[a]!.weight || eligible[a]!.order - eligible[b]!.order,
     );
     next[eligible[order[0]!]!.rep.id]! -= 1;
-    return { order: order.map((i) => eligible[i]!), scores: order.map((i) => credit[i]!), state: next };
+    return { order, scores: credit, state: next };
   },
 };

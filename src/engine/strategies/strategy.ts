@@ -28,12 +28,12 @@ export interface RankInput {
 }
 
 export interface Ranking {
-  /** Eligible candidates, best first. */
-  readonly order: Candidate[];
-  /** The score each candidate in `order` got, in the same order. */
-  readonly scores: number[];
-  /** Why a candidate ranks where it does when the score alone does not say (a share cap), in the same order. */
-  readonly notes?: (string | undefined)[];
+  /** Positions in `eligible`, best first. */
+  readonly order: number[];
+  /** Each eligible candidate's score, by position in `eligible`. */
+  readonly scores: readonly number[];
+  /** Why a candidate ranks where it does when the score alone does not say (a share cap), by position in `eligible`. */
+  readonly notes?: readonly (string | undefined)[];
   /** State to persist when the first candidate takes the lead; absent when the strategy keeps none. */
   readonly state?: StrategyState;
 }
@@ -42,13 +42,20 @@ export interface Strategy {
   rank(input: RankInput): Ranking;
 }
 
+/** Positions 0..n-1 sorted by `compare`: rankings sort positions, never the candidates themselves. */
+export function sortedPositions(count: number, compare: (a: number, b: number) => number): number[] {
+  const order = new Array<number>(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  return count > 1 ? order.sort(compare) : order;
+}
+
 /** Sorts by score (higher first), then by the older last assignment, then by team order: deterministic. */
 export function rankByScore(candidates: readonly Candidate[], scoreOf: (c: Candidate, index: number) => number): Ranking {
   const scores = candidates.map(scoreOf);
-  const order = candidates.map((_, i) => i);
-  order.sort(
+  const order = sortedPositions(
+    candidates.length,
     (a, b) =>
       scores[b]! - scores[a]! || candidates[a]!.rep.lastAssigned - candidates[b]!.rep.lastAssigned || candidates[a]!.order - candidates[b]!.order,
   );
-  return { order: order.map((i) => candidates[i]!), scores: order.map((i) => scores[i]!) };
+  return { order, scores };
 }

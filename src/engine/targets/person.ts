@@ -21,7 +21,7 @@ export function resolvePerson(
   const rep = roster.rep(id);
   if (!rep) return nobody({ candidates: [{ repId: id, name: id, excluded: { code: 'not-found' } }] });
   const excluded = exclusionOf(rep, target.require, input.eligibility);
-  const trace: CandidateTrace = { repId: rep.id, name: rep.rep.name };
+  const trace: CandidateTrace = { repId: rep.id, name: rep.name };
   if (excluded) {
     trace.excluded = excluded;
     return nobody({ candidates: [trace], waitable: isTemporary(excluded) });

@@ -31,9 +31,11 @@ export function nobody(found: Partial<Resolution> = {}): Resolution {
   return { ranked: [], candidates: [], stateChanges: [], waitable: false, team: null, ...found };
 }
 
-/** Members split by eligibility; the excluded ones already traced with their reason. */
+/** Members split by eligibility; every member already traced, the excluded ones with their reason. */
 export interface Partition {
   eligible: RosterMember[];
+  /** The trace of each eligible member, by position in `eligible`, for the strategy to fill in. */
+  eligibleTraces: CandidateTrace[];
   /** Passed over while unavailable: round robin may keep their share. */
   skipped: RosterMember[];
   traces: CandidateTrace[];
@@ -47,19 +49,23 @@ export function partition(
   branch?: string,
 ): Partition {
   const eligible: RosterMember[] = [];
+  const eligibleTraces: CandidateTrace[] = [];
   const skipped: RosterMember[] = [];
   const traces: CandidateTrace[] = [];
   let waitable = false;
   for (const member of members) {
     const excluded = exclusionOf(member.rep, require, ctx);
-    const trace: CandidateTrace = { repId: member.rep.id, name: member.rep.rep.name };
+    const trace: CandidateTrace = { repId: member.rep.id, name: member.rep.name };
     if (branch !== undefined) trace.branch = branch;
     if (excluded) {
       trace.excluded = excluded;
       waitable ||= isTemporary(excluded);
       if (isUnavailable(excluded)) skipped.push(member);
-    } else eligible.push(member);
+    } else {
+      eligible.push(member);
+      eligibleTraces.push(trace);
+    }
     traces.push(trace);
   }
-  return { eligible, skipped, traces, waitable };
+  return { eligible, eligibleTraces, skipped, traces, waitable };
 }

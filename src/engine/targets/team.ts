@@ -31,22 +31,21 @@ function rankMembers(team: RosterTeam, pool: Partition, target: TeamTarget, inpu
   if (target.strategy !== 'sticky') return ranking;
   for (const which of ['previous', 'account'] as const) {
     const owner = ownerOf(input.lead, which);
-    const at = owner === null ? -1 : ranking.order.findIndex((c) => c.rep.id === owner);
+    const at = owner === null ? -1 : pool.eligible.findIndex((c) => c.rep.id === owner);
     if (at < 0) continue;
-    const first = <T>(list: readonly T[]) => [list[at]!, ...list.filter((_, i) => i !== at)];
-    const notes = ranking.order.map((_, i) => (i === at ? `sticky: the ${which === 'previous' ? 'previous' : 'account'} owner` : ranking.notes?.[i]));
-    return { order: first(ranking.order), scores: first(ranking.scores), notes: first(notes) };
+    const notes = pool.eligible.map((_, i) => (i === at ? `sticky: the ${which} owner` : ranking.notes?.[i]));
+    return { order: [at, ...ranking.order.filter((i) => i !== at)], scores: ranking.scores, notes };
   }
   return ranking;
 }
 
-function traceRanks(traces: CandidateTrace[], ranking: Ranking, offset: number): void {
-  const byId = new Map(traces.map((t) => [t.repId, t]));
-  ranking.order.forEach((c, i) => {
-    const trace = byId.get(c.rep.id)!;
-    trace.score = ranking.scores[i]!;
-    trace.rank = offset + i + 1;
-    const note = ranking.notes?.[i];
+/** Fills in each eligible member's score, rank (after `offset` earlier ones) and note. */
+function traceRanks(pool: Partition, ranking: Ranking, offset: number): void {
+  ranking.order.forEach((position, k) => {
+    const trace = pool.eligibleTraces[position]!;
+    trace.score = ranking.scores[position]!;
+    trace.rank = offset + k + 1;
+    const note = ranking.notes?.[position];
     if (note) trace.note = note;
   });
 }
@@ -59,9 +58,9 @@ function resolveFlat(team: RosterTeam, target: TeamTarget, input: ResolveInput):
   const pool = partition(team.members, target.options.require, input.eligibility);
   if (pool.eligible.length === 0) return nobody({ candidates: pool.traces, waitable: pool.waitable });
   const ranking = rankMembers(team, pool, target, input);
-  traceRanks(pool.traces, ranking, 0);
+  traceRanks(pool, ranking, 0);
   return {
-    ranked: ranking.order,
+    ranked: ranking.order.map((i) => pool.eligible[i]!),
     candidates: pool.traces,
     stateChanges: stateChange(memberScope(memberStrategy(target), team.key), ranking),
     waitable: pool.waitable,
@@ -86,6 +85,10 @@ function branchAsRep(key: string, members: readonly RosterMember[]): RosterRep {
   return {
     rep: { id: key, name: key, active: true, timezone: 'UTC' },
     id: key,
+    name: key,
+    active: true,
+    timezone: 'UTC',
+    presence: 'online',
     hours: null,
     oooFrom: Number.POSITIVE_INFINITY,
     oooUntil: Number.NEGATIVE_INFINITY,
@@ -149,8 +152,8 @@ function resolveBranches(team: RosterTeam, target: TeamTarget, input: ResolveInp
       state: input.state[scope],
       options: target.options,
     });
-    branchOrder = ranking.order.map((c) => pools[asCandidates.indexOf(c)]!);
-    ranking.order.forEach((c, i) => branchTraces.push({ key: c.rep.id, score: ranking.scores[i]!, rank: i + 1 }));
+    branchOrder = ranking.order.map((i) => pools[i]!);
+    ranking.order.forEach((i, k) => branchTraces.push({ key: pools[i]!.key, score: ranking.scores[i]!, rank: k + 1 }));
     stateChanges.push(...stateChange(scope, ranking));
   } else {
     pools.forEach((p, i) => branchTraces.push({ key: p.key, rank: i + 1 }));
@@ -159,8 +162,8 @@ function resolveBranches(team: RosterTeam, target: TeamTarget, input: ResolveInp
   const ranked: RosterMember[] = [];
   branchOrder.forEach((branch, i) => {
     const ranking = rankMembers(branch.team, branch.pool, target, input);
-    traceRanks(branch.pool.traces, ranking, ranked.length);
-    ranked.push(...ranking.order);
+    traceRanks(branch.pool, ranking, ranked.length);
+    for (const i of ranking.order) ranked.push(branch.pool.eligible[i]!);
     if (i === 0) stateChanges.push(...stateChange(memberScope(memberStrategy(target), branch.key), ranking));
   });
   return { ranked, candidates, stateChanges, waitable, team: branchOrder[0]!.key, branches: branchTraces };

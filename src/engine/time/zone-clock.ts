@@ -18,28 +18,40 @@ export function isValidZone(zone: string): boolean {
 }
 
 /**
- * Converts instants to local time in IANA zones. Every UTC offset in the tz database is a
+ * Converts instants to local time in IANA zones. Every UTC offset in use since 1970 is a
  * multiple of 15 minutes and changes on a 15-minute boundary, so one offset lookup serves a
  * whole 15-minute block; the memo makes repeated conversions cost a map read, and it never
  * changes an answer.
  */
 export class ZoneClock {
-  private readonly memo = new Map<string, { block: number; offsetMs: number }>();
+  private readonly memo = new Map<string, { block: number; offsetMs: number; instant: number; local: LocalTime }>();
 
-  offsetMs(zone: string, instant: number): number {
+  private entry(zone: string, instant: number) {
     const block = Math.floor(instant / BLOCK_MS);
-    const cached = this.memo.get(zone);
-    if (cached && cached.block === block) return cached.offsetMs;
-    const offsetMs = IANAZone.create(zone).offset(instant) * 60_000;
-    this.memo.set(zone, { block, offsetMs });
-    return offsetMs;
+    let entry = this.memo.get(zone);
+    if (!entry || entry.block !== block) {
+      const offsetMs = IANAZone.create(zone).offset(instant) * 60_000;
+      entry = { block, offsetMs, instant: Number.NaN, local: { weekday: 0, minute: 0, day: 0 } };
+      this.memo.set(zone, entry);
+    }
+    return entry;
   }
 
+  offsetMs(zone: string, instant: number): number {
+    return this.entry(zone, instant).offsetMs;
+  }
+
+  /** Every rep in one zone asks about the same instant within a decision: the answer is shared, not rebuilt. */
   local(zone: string, instant: number): LocalTime {
-    const localMs = instant + this.offsetMs(zone, instant);
-    const day = Math.floor(localMs / DAY_MS);
-    // 1970-01-01 was a Thursday (index 3 when Monday is 0).
-    return { weekday: (((day + 3) % 7) + 7) % 7, minute: Math.floor((localMs - day * DAY_MS) / 60_000), day };
+    const entry = this.entry(zone, instant);
+    if (entry.instant !== instant) {
+      const localMs = instant + entry.offsetMs;
+      const day = Math.floor(localMs / DAY_MS);
+      // 1970-01-01 was a Thursday (index 3 when Monday is 0).
+      entry.local = { weekday: (((day + 3) % 7) + 7) % 7, minute: Math.floor((localMs - day * DAY_MS) / 60_000), day };
+      entry.instant = instant;
+    }
+    return entry.local;
   }
 }
 
