@@ -6,7 +6,7 @@ export interface DistributionRow {
   route: string;
   /** The team (or, for hierarchical routes, the branch) the offers went to; null for rep and owner routes. */
   team: string | null;
-  /** How the route picks among the team's members (`sticky, then round-robin`); null for rep and owner routes. */
+  /** How the route picks among the team's members (`sticky, else round-robin`); null for rep and owner routes. */
   strategy: string | null;
   repId: string;
   rep: string;
@@ -58,7 +58,7 @@ export function distribution(results: readonly SimulatedLead[], config: Compiled
   const strategyOf = (route: string): string | null => {
     const target = all.find((r) => r.name === route)?.target;
     if (target?.kind !== 'team') return null;
-    return target.strategy === 'sticky' ? `sticky, then ${target.then}` : target.strategy;
+    return target.strategy === 'sticky' ? `sticky, else ${target.then}` : target.strategy;
   };
   const ordered = [...groups.values()].sort((a, b) => routeOrder.indexOf(a.route) - routeOrder.indexOf(b.route));
   const names = new Map(people.reps.map((r) => [r.id, r.name]));

@@ -128,6 +128,14 @@ describe('ranges', () => {
     expect(holds('{ custom.since: { gte: "2026-01-01" } }', { custom: { since: '2026-03-01' } })).toBe(true);
   });
 
+  it('a numeric bound written as text does not hold for text that is not a number', () => {
+    expect(holds('{ custom.income: { gte: "1000" } }', { custom: { income: 'n/a' } })).toBe(false);
+  });
+
+  it('a text bound ignores case, like every other comparison', () => {
+    expect(holds('{ custom.tier: { gte: "b" } }', { custom: { tier: 'C' } })).toBe(true);
+  });
+
   it('a numeric string bound still compares numbers numerically', () => {
     expect(holds('{ custom.income: { gte: "50000" } }', { custom: { income: 100000 } })).toBe(true);
   });

@@ -63,7 +63,14 @@ function not(child: CompiledCondition): CompiledCondition {
 
 /** `territory: west`, `[west, nyc]`, `{ in: [...] }` or `{ not: ... }`: membership tests on the lead's territories. */
 function compileTerritory(input: MatcherInput, path: ConfigPath, scope: ConditionScope): CompiledCondition | undefined {
-  if (typeof input === 'object' && !Array.isArray(input) && input.not !== undefined && Object.keys(input).length === 1) {
+  if (typeof input === 'object' && !Array.isArray(input)) {
+    const other = Object.keys(input).filter((op) => op !== 'in' && op !== 'not');
+    if (other.length > 0 || Object.keys(input).length !== 1) {
+      scope.problems.add(path, 'expected a territory name, a list of them, { in: [...] } or { not: ... }');
+      return undefined;
+    }
+  }
+  if (typeof input === 'object' && !Array.isArray(input) && input.not !== undefined) {
     const inner = compileTerritory(input.not, [...path, 'not'], scope);
     return inner && leaf(`territory not ${inner.text.slice('territory '.length)}`, (ctx) => inner.fails(ctx) !== null);
   }

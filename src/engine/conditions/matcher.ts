@@ -54,18 +54,22 @@ const COMPARE: Record<Comparison, { symbol: string; holds: (order: number) => bo
   lt: { symbol: '<', holds: (o) => o < 0 },
 };
 
-/** Numbers compare numerically, even when either side is numeric text; other text compares as text (ISO dates). */
+/**
+ * A numeric bound (even written as text) compares numbers, and nothing else holds; any other
+ * bound compares text, ignoring case (ISO dates, fixed-width codes).
+ */
 function rangeMatcher(op: Comparison, bound: number | string): ValueMatcher {
   const { symbol, holds } = COMPARE[op];
   const numericBound = asNumber(bound);
-  const textBound = String(bound).trim();
+  const textBound = String(bound).trim().toLowerCase();
   return {
     test: (value) => {
       if (value === null || value === undefined) return false;
-      const n = numericBound === undefined ? undefined : asNumber(value);
-      if (n !== undefined) return holds(n - numericBound!);
-      if (typeof bound === 'number') return false;
-      const s = String(value).trim();
+      if (numericBound !== undefined) {
+        const n = asNumber(value);
+        return n !== undefined && holds(n - numericBound);
+      }
+      const s = String(value).trim().toLowerCase();
       return s !== '' && holds(s < textBound ? -1 : s > textBound ? 1 : 0);
     },
     text: `${symbol} ${show(bound)}`,

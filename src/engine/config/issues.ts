@@ -25,8 +25,10 @@ function sizeMessage(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): 
 /** One zod issue in plain words; a message the schema wrote itself is kept as it is. */
 function plainMessage(issue: Issue, input: unknown): string {
   switch (issue.code) {
-    case 'invalid_type':
-      return input === undefined ? `is required (${article(issue.expected)})` : `expected ${article(issue.expected)}, got ${describeType(input)}`;
+    case 'invalid_type': {
+      const expected = issue.expected === 'int' ? 'whole number' : issue.expected;
+      return input === undefined ? `is required (${article(expected)})` : `expected ${article(expected)}, got ${typeof input === 'number' ? input : describeType(input)}`;
+    }
     case 'unrecognized_keys':
       return issue.message.startsWith('unknown') ? issue.message : `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_value':

@@ -271,6 +271,28 @@ describe('routes and the document', () => {
     expect(errorsOf({ routs: [] })).toEqual(['(root): unknown key "routs"']);
   });
 
+  it('rejects an empty list, which could never match', () => {
+    expect(errorsOf({ routes: [{ name: 'a', when: { source: [] }, assign: { queue: 'q' } }] })).toEqual([
+      'routes[0].when.source: expected at least 1 item',
+    ]);
+  });
+
+  it('rejects operators a territory test does not have', () => {
+    expect(errorsOf({ territories: { west: { country: 'US' } }, routes: [{ name: 'a', when: { territory: { in: ['west'], gte: 3 } }, assign: { queue: 'q' } }] })).toEqual([
+      'routes[0].when.territory: expected a territory name, a list of them, { in: [...] } or { not: ... }',
+    ]);
+  });
+
+  it('asks for a postal code written as a number to be quoted', () => {
+    expect(errorsOf({ territories: { boston: { postalCode: 2110 } } })).toEqual([
+      'territories.boston.postalCode: expected text (quote numbers such as "02134"), a list of text, or { prefix: …, range: … }',
+    ]);
+  });
+
+  it('calls a fractional attempt count what it is', () => {
+    expect(errorsOf({ offer: { maxAttempts: 2.5 } })).toEqual(['offer.maxAttempts: expected a whole number, got 2.5']);
+  });
+
   it('accepts a $schema key, so editors can find the JSON Schema', () => {
     expect(loadConfig({ $schema: '../docs/routing.schema.json' }).ok).toBe(true);
   });

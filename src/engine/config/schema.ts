@@ -38,13 +38,13 @@ export const Operators: z.ZodType<OperatorsInput> = z.lazy(() =>
     .strictObject(
       {
         eq: Scalar.optional(),
-        in: z.array(Scalar).optional(),
+        in: z.array(Scalar).min(1).optional(),
         not: Matcher.optional(),
         gte: Bound.optional(),
         gt: Bound.optional(),
         lte: Bound.optional(),
         lt: Bound.optional(),
-        prefix: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+        prefix: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'expected text or a list of text' }).optional(),
         regex: z.string().optional().meta({ description: 'An RE2 regular expression, matched anywhere in the value, ignoring case.' }),
         exists: z.boolean().optional(),
       },
@@ -55,7 +55,7 @@ export const Operators: z.ZodType<OperatorsInput> = z.lazy(() =>
 );
 
 export const Matcher: z.ZodType<MatcherInput> = z.lazy(() =>
-  z.union([Scalar, z.array(Scalar), Operators], {
+  z.union([Scalar, z.array(Scalar).min(1), Operators], {
     error: 'expected a value, a list of values, or operators such as { gte: 10 } or { in: [a, b] }',
   }).meta({ id: 'Matcher', description: 'A value (equals), a list (in), or an object of operators.' }),
 );
@@ -171,7 +171,7 @@ export const Route = z.strictObject({
 });
 
 const Name = z.string().trim().min(1);
-const OneOrMany = z.union([Name, z.array(Name).min(1)]);
+const OneOrMany = z.union([Name, z.array(Name).min(1)], { error: 'expected text (quote numbers such as "02134") or a list of text' });
 const PostalRange = z.tuple([Name, Name]);
 
 export const Territory = z
@@ -182,11 +182,16 @@ export const Territory = z
     postalCode: z
       .union([
         OneOrMany,
-        z.strictObject({
-          prefix: OneOrMany.optional(),
-          range: z.union([PostalRange, z.array(PostalRange).min(1)]).optional(),
-        }),
-      ])
+        z
+          .strictObject({
+            prefix: OneOrMany.optional(),
+            range: z.union([PostalRange, z.array(PostalRange).min(1)]).optional(),
+          })
+          .refine((p) => p.prefix !== undefined || p.range !== undefined, {
+            error: 'expected prefix or range',
+            when: ({ issues }) => issues.length === 0,
+          }),
+      ], { error: 'expected text (quote numbers such as "02134"), a list of text, or { prefix: …, range: … }' })
       .optional(),
   })
   .refine((t) => Object.keys(t).length > 0, {

@@ -18,12 +18,14 @@ export const performance: Strategy = {
     let recentTotal = 0;
     for (const c of eligible) recentTotal += state?.[c.rep.id] ?? 0;
     const shareAfter = eligible.map((c) => ((state?.[c.rep.id] ?? 0) + 1) / (recentTotal + 1));
-    const capped = shareAfter.map((share) => share > options.maxShare);
+    const over = shareAfter.map((share) => share > options.maxShare);
+    // When everyone would pass the cap it cannot hold: it only orders them, furthest below first.
+    const capped = over.every(Boolean) ? over.map(() => false) : over;
     const order = sortedPositions(
       eligible.length,
       (a, b) =>
         Number(capped[a]) - Number(capped[b]) ||
-        (capped[a] ? shareAfter[a]! - shareAfter[b]! : 0) ||
+        (over[a] ? shareAfter[a]! - shareAfter[b]! : 0) ||
         rates[b]! - rates[a]! ||
         eligible[a]!.rep.lastAssigned - eligible[b]!.rep.lastAssigned ||
         eligible[a]!.order - eligible[b]!.order,
@@ -32,11 +34,11 @@ export const performance: Strategy = {
     for (const [id, recent] of Object.entries(state ?? {})) next[id] = recent * DECAY;
     const pick = eligible[order[0]!]!.rep.id;
     next[pick] = (next[pick] ?? 0) + 1;
-    const cap = Math.round(options.maxShare * 100);
+    const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
     return {
       order,
       scores: rates,
-      notes: capped.map((isCapped, i) => (isCapped ? `share cap: ${Math.round(shareAfter[i]! * 100)}% of recent leads would pass ${cap}%` : undefined)),
+      notes: capped.map((isCapped, i) => (isCapped ? `share cap: ${percent(shareAfter[i]!)} of recent leads would pass ${percent(options.maxShare)}` : undefined)),
       state: next,
     };
   },
