@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { decide, Roster, type Decision, type Lead } from '../engine/index.js';
+import type { Database, Db } from '../store/database.js';
+import { isPostgres } from '../store/dialect.js';
+import { matchAccount } from '../store/repositories/accounts.js';
+import { insertDecision } from '../store/repositories/decisions.js';
+import { findIdempotencyKey, saveIdempotencyKey } from '../store/repositories/idempotency.js';
+import { addEvents, type LeadEvent } from '../store/repositories/lead-events.js';
+import { findLeadByExternalId, findOpenDuplicate, getLead, insertLead, placeLead, type LeadStatus, type StoredLead } from '../store/repositories/leads.js';
+import { listReps, listTeams, recordAssignment } from '../store/repositories/people.js';
+import { lockStates, writeState } from '../store/repositories/strategy-state.js';
+import type { Clock } from './clock.js';
+import type { ConfigCache } from './config-cache.js';
+import type { StrategyStateCache } from './state-cache.js';
+import { ServiceError } from './errors.js';
+
+/** A lead to capture, already normalised, with what account matching and retries need. */
+export interface CaptureInput {
+  lead: Lead;
+  /** The business email domain (free-mail domains already left out) and normalised company name. */
+  emailDomain?: string | null;
+  companyKey?: string | null;
+  isTest?: boolean;
+  /** An `Idempotency-Key` and a hash of the request body it came with. */
+  idempotency?: { key: string; requestHash: string };
+  /** Who captured it (an API key id, a form key), for the timeline. */
+  actor?: string | null;
+}
+
+export type CaptureResult =
+  | { kind: 'created'; lead: StoredLead; decision: Decision | null }
+  /** The same request again (idempotency key or external id): the lead it created then. */
+  | { kind: 'replayed'; lead: StoredLead }
+  /** An open lead with the same email or phone exists: the submission was linked to it. */
+  | { kind: 'duplicate'; lead: StoredLead };
+
+export interface CaptureDeps {
+  db: Database;
+  clock: Clock;
+  configs: ConfigCache;
+  states: StrategyStateCache;
+}
+
+function statusOf(outcome: Decision['outcome']): LeadStatus {
+  switch (outcome.type) {
+    case 'offer':
+      return outcome.autoAccept ? 'assigned' : 'offered';
+    case 'queue':
+      return 'queued';
+    case 'hold':
+      return 'held';
+    case 'unqualified':
+      return 'unqualified';
+  }
+}
+
+/** How many times a capture re-decides when another instance changed what it decided on. */
+const MAX_REDECISIONS = 8;
+
+/**
+ * Decides with the freshest strategy state, locked. The first decision uses the state this
+ * process last saw; the rows it wants to change are then locked (on PostgreSQL), and if another
+ * instance moved them meanwhile, or took the picked rep's last free slot, the lead is decided
+ * again on what is now locked. So two instances never rotate from the same state.
+ */
+async function decideLocked(trx: Db, lead: Lead, deps: CaptureDeps, now: number) {
+  const config = await deps.configs.active(trx);
+  if (!config) return null;
+  const locked = new Map<string, number>();
+  let roster = new Roster(await listReps(trx), await listTeams(trx));
+  for (let attempt = 0; ; attempt++) {
+    const decision = decide({ lead, config, roster, state: deps.states.state, now });
+    const unlocked = decision.stateChanges.map((c) => c.scope).filter((scope) => !locked.has(scope));
+    let stale = false;
+    for (const [scope, row] of await lockStates(trx, unlocked, now)) {
+      stale ||= row.version !== deps.states.version(scope);
+      deps.states.remember(scope, row.state, row.version);
+      locked.set(scope, row.version);
+    }
+    const repMoved = decision.outcome.type === 'offer' && (await pickedRepChanged(trx, roster, decision.outcome.repId));
+    if (repMoved) roster = new Roster(await listReps(trx), await listTeams(trx));
+    if ((!stale && !repMoved) || attempt >= MAX_REDECISIONS) return { decision, locked, config };
+  }
+}
+
+/** Locks the picked rep's row and tells whether their load changed since the roster was read. */
+async function pickedRepChanged(trx: Db, roster: Roster, repId: string): Promise<boolean> {
+  let query = trx.selectFrom('reps').select(['open_leads', 'daily_count', 'daily_date']).where('id', '=', repId);
+  if (isPostgres(trx)) query = query.forUpdate();
+  const row = await query.executeTakeFirstOrThrow();
+  const seen = roster.reps.get(repId)!.rep;
+  return row.open_leads !== (seen.openLeads ?? 0) || row.daily_count !== (seen.daily?.count ?? 0) || row.daily_date !== (seen.daily?.date ?? null);
+}
+
+/** The timeline of a fresh capture, from capture to where routing put it. */
+function captureEvents(input: CaptureInput, lead: Lead, decision: Decision | null, decisionId: string, now: number): LeadEvent[] {
+  const actor = input.actor ?? null;
+  const events: LeadEvent[] = [{ type: 'captured', at: now, actor, data: { source: lead.source ?? null, ...(input.isTest && { test: true }) } }];
+  if (lead.account) events.push({ type: 'account-matched', at: now, actor: null, data: { accountId: lead.account.id, ownerId: lead.account.ownerId ?? null } });
+  if (!decision) {
+    events.push({ type: 'held', at: now, actor: null, data: { reason: 'no active routing configuration' } });
+    return events;
+  }
+  events.push({ type: 'scored', at: now, actor: null, data: { score: decision.score, grade: decision.grade } });
+  events.push({ type: 'routed', at: now, actor: null, data: { decisionId, route: decision.route, summary: decision.explanation.summary } });
+  const { outcome } = decision;
+  if (outcome.type === 'offer') events.push({ type: outcome.autoAccept ? 'assigned' : 'offered', at: now, actor: null, data: { repId: outcome.repId, team: outcome.team } });
+  else if (outcome.type === 'queue') events.push({ type: 'queued', at: now, actor: null, data: { queue: outcome.queue } });
+  else if (outcome.type === 'hold') events.push({ type: 'held', at: now, actor: null, data: { reason: outcome.reason, route: outcome.route } });
+  else events.push({ type: 'unqualified', at: now, actor: null, data: { score: decision.score } });
+  return events;
+}
+
+/** A retry of an earlier capture answers with what that capture created. */
+async function replayOf(trx: Db, input: CaptureInput): Promise<StoredLead | undefined> {
+  if (input.idempotency) {
+    const seen = await findIdempotencyKey(trx, input.idempotency.key);
+    if (seen) {
+      if (seen.requestHash !== input.idempotency.requestHash) {
+        throw new ServiceError('conflict', 'this Idempotency-Key was used before with a different request body', { idempotencyKey: input.idempotency.key });
+      }
+      return getLead(trx, seen.leadId);
+    }
+  }
+  return input.lead.externalId ? findLeadByExternalId(trx, input.lead.externalId) : undefined;
+}
+
+/**
+ * Captures one lead: dedupes it, matches its account, routes it and records everything — the
+ * lead, its timeline, the decision with its explanation, the strategy state and the rep's load —
+ * in one transaction. When this returns, the lead is committed.
+ */
+export async function captureLead(deps: CaptureDeps, input: CaptureInput): Promise<CaptureResult> {
+  const result: CaptureResult = await deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now();
+    const replay = await replayOf(trx, input);
+    if (replay) return { kind: 'replayed', lead: replay };
+
+    const duplicate = await findOpenDuplicate(trx, input.lead.email ?? null, input.lead.phone ?? null);
+    if (duplicate) {
+      await addEvents(trx, duplicate.id, [
+        { type: 'duplicate-received', at: now, actor: input.actor ?? null, data: { source: input.lead.source ?? null, fields: input.lead } },
+      ]);
+      if (input.idempotency) await saveIdempotencyKey(trx, input.idempotency.key, input.idempotency.requestHash, duplicate.id, now);
+      return { kind: 'duplicate', lead: duplicate };
+    }
+
+    const account = await matchAccount(trx, input.emailDomain ?? null, input.companyKey ?? null);
+    const lead: Lead = account ? { ...input.lead, account: { id: account.id, ownerId: account.ownerId } } : input.lead;
+    const id = randomUUID();
+    await insertLead(trx, { id, fields: lead, emailDomain: input.emailDomain ?? null, companyKey: input.companyKey ?? null, isTest: input.isTest ?? false, now });
+    if (input.idempotency) await saveIdempotencyKey(trx, input.idempotency.key, input.idempotency.requestHash, id, now);
+
+    const decided = await decideLocked(trx, { ...lead, id }, deps, now);
+    const decision = decided?.decision ?? null;
+    const decisionId = randomUUID();
+    if (decided && decision) {
+      await insertDecision(trx, decisionId, id, decision, now);
+      for (const change of decision.stateChanges) {
+        await writeState(trx, change.scope, change.state, decided.locked.get(change.scope)! + 1, now);
+      }
+      const { outcome } = decision;
+      if (outcome.type === 'offer') {
+        const timezone = (await trx.selectFrom('reps').select('timezone').where('id', '=', outcome.repId).executeTakeFirstOrThrow()).timezone;
+        await recordAssignment(trx, outcome.repId, DateTime.fromMillis(now, { zone: timezone }).toISODate()!, now);
+      }
+      await placeLead(
+        trx,
+        id,
+        {
+          status: statusOf(outcome),
+          ownerId: outcome.type === 'offer' ? outcome.repId : null,
+          team: outcome.type === 'offer' ? outcome.team : null,
+          queue: outcome.type === 'queue' ? outcome.queue : null,
+          score: decision.score,
+          grade: decision.grade,
+          route: decision.route,
+          configVersion: decided.config.version,
+        },
+        now,
+      );
+    } else {
+      await placeLead(trx, id, { status: 'held', ownerId: null, team: null, queue: null, score: 0, grade: null, route: null, configVersion: null }, now);
+    }
+    await addEvents(trx, id, captureEvents(input, lead, decision, decisionId, now));
+    return { kind: 'created', lead: (await getLead(trx, id))!, decision };
+  });
+  // Committed: what was written is now what the store holds.
+  if (result.kind === 'created' && result.decision) {
+    for (const change of result.decision.stateChanges) deps.states.remember(change.scope, change.state, deps.states.version(change.scope) + 1);
+  }
+  return result;
+}

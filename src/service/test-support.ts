@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { loadPeople } from '../engine/index.js';
+import type { Database } from '../store/database.js';
+import { activateConfigVersion, insertConfigVersion } from '../store/repositories/routing-configs.js';
+import { saveRep, saveTeam } from '../store/repositories/people.js';
+import type { CaptureDeps } from './capture.js';
+import type { Clock } from './clock.js';
+import { ConfigCache } from './config-cache.js';
+import { StrategyStateCache } from './state-cache.js';
+
+/** A clock the test moves by hand. */
+export class TestClock implements Clock {
+  constructor(private instant: number) {}
+  now(): number {
+    return this.instant;
+  }
+  advance(ms: number): void {
+    this.instant += ms;
+  }
+}
+
+/** Tuesday 2026-11-24 18:00 UTC: 13:00 in New York, 10:00 in Los Angeles — everyone is working. */
+export const WEEKDAY = Date.parse('2026-11-24T18:00:00Z');
+
+/** Seeds an example organisation's people and routing configuration (activated as version 1). */
+export async function seedExample(db: Database, example: string, now = WEEKDAY): Promise<void> {
+  const people = loadPeople(readFileSync(`examples/${example}/people.yaml`, 'utf8'));
+  if (!people.ok) throw new Error(people.errors.map((e) => e.message).join('\n'));
+  await db.transaction().execute(async (trx) => {
+    for (const rep of people.people.reps) await saveRep(trx, rep, now);
+    for (const team of people.people.teams) await saveTeam(trx, { ...team, subTeams: [] }, now);
+    for (const team of people.people.teams) await saveTeam(trx, team, now);
+    const version = await insertConfigVersion(trx, readFileSync(`examples/${example}/routing.yaml`, 'utf8'), null, now);
+    await activateConfigVersion(trx, version);
+  });
+}
+
+export function captureDeps(db: Database, clock: Clock): CaptureDeps {
+  return { db, clock, configs: new ConfigCache(), states: new StrategyStateCache() };
+}

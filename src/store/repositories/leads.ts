@@ -1,0 +1,163 @@
+import type { Lead } from '../../engine/index.js';
+import type { Db } from '../database.js';
+import { fromJson, toJson } from '../json.js';
+import type { LeadsTable } from '../schema.js';
+
+export type LeadStatus = 'new' | 'unqualified' | 'held' | 'queued' | 'offered' | 'assigned' | 'contacted' | 'won' | 'lost';
+export const OPEN_STATUSES: readonly LeadStatus[] = ['new', 'held', 'queued', 'offered', 'assigned', 'contacted'];
+
+/** A lead as stored: its normalised fields plus where it stands. */
+export interface StoredLead {
+  id: string;
+  status: LeadStatus;
+  fields: Lead;
+  source: string | null;
+  externalId: string | null;
+  accountId: string | null;
+  ownerId: string | null;
+  team: string | null;
+  queue: string | null;
+  score: number | null;
+  grade: string | null;
+  route: string | null;
+  configVersion: number | null;
+  isTest: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+function fromRow(row: LeadsTable): StoredLead {
+  return {
+    id: row.id,
+    status: row.status as LeadStatus,
+    fields: fromJson<Lead>(row.fields, {}),
+    source: row.source,
+    externalId: row.external_id,
+    accountId: row.account_id,
+    ownerId: row.owner_id,
+    team: row.team_key,
+    queue: row.queue,
+    score: row.score,
+    grade: row.grade,
+    route: row.route,
+    configVersion: row.config_version,
+    isTest: row.is_test === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export interface NewLead {
+  id: string;
+  fields: Lead;
+  emailDomain: string | null;
+  companyKey: string | null;
+  isTest: boolean;
+  now: number;
+}
+
+export async function insertLead(db: Db, lead: NewLead): Promise<void> {
+  const f = lead.fields;
+  await db
+    .insertInto('leads')
+    .values({
+      id: lead.id,
+      status: 'new',
+      source: f.source ?? null,
+      external_id: f.externalId ?? null,
+      fields: toJson(f),
+      email: f.email ?? null,
+      phone: f.phone ?? null,
+      email_domain: lead.emailDomain,
+      company_key: lead.companyKey,
+      account_id: f.account?.id ?? null,
+      is_test: lead.isTest ? 1 : 0,
+      created_at: lead.now,
+      updated_at: lead.now,
+    })
+    .execute();
+}
+
+/** Where routing put the lead. */
+export interface Placement {
+  status: LeadStatus;
+  ownerId: string | null;
+  team: string | null;
+  queue: string | null;
+  score: number;
+  grade: string | null;
+  route: string | null;
+  configVersion: number | null;
+}
+
+export async function placeLead(db: Db, id: string, p: Placement, now: number): Promise<void> {
+  await db
+    .updateTable('leads')
+    .set({
+      status: p.status,
+      owner_id: p.ownerId,
+      team_key: p.team,
+      queue: p.queue,
+      score: p.score,
+      grade: p.grade,
+      route: p.route,
+      config_version: p.configVersion,
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function getLead(db: Db, id: string): Promise<StoredLead | undefined> {
+  const row = await db.selectFrom('leads').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && fromRow(row);
+}
+
+export async function findLeadByExternalId(db: Db, externalId: string): Promise<StoredLead | undefined> {
+  const row = await db.selectFrom('leads').selectAll().where('external_id', '=', externalId).executeTakeFirst();
+  return row && fromRow(row);
+}
+
+/** The oldest open lead with the same email or phone, if any: a new submission is linked to it. */
+export async function findOpenDuplicate(db: Db, email: string | null, phone: string | null): Promise<StoredLead | undefined> {
+  if (!email && !phone) return undefined;
+  const row = await db
+    .selectFrom('leads')
+    .selectAll()
+    .where((eb) => eb.or([...(email ? [eb('email', '=', email)] : []), ...(phone ? [eb('phone', '=', phone)] : [])]))
+    .where('status', 'in', OPEN_STATUSES)
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst();
+  return row && fromRow(row);
+}
+
+export interface LeadFilter {
+  status?: LeadStatus;
+  ownerId?: string;
+  team?: string;
+  source?: string;
+  createdFrom?: number;
+  createdTo?: number;
+}
+
+/** Newest first, `limit` at a time; the cursor is the last lead's (created_at, id). */
+export async function listLeads(
+  db: Db,
+  filter: LeadFilter,
+  page: { limit: number; after?: { createdAt: number; id: string } },
+): Promise<StoredLead[]> {
+  let query = db.selectFrom('leads').selectAll();
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
+  if (filter.team) query = query.where('team_key', '=', filter.team);
+  if (filter.source) query = query.where('source', '=', filter.source);
+  if (filter.createdFrom !== undefined) query = query.where('created_at', '>=', filter.createdFrom);
+  if (filter.createdTo !== undefined) query = query.where('created_at', '<', filter.createdTo);
+  const after = page.after;
+  if (after) {
+    query = query.where((eb) => eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]));
+  }
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
+  return rows.map(fromRow);
+}

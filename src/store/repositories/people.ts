@@ -1,0 +1,137 @@
+import type { Presence, Rep, Team, WorkingHours } from '../../engine/index.js';
+import type { Db } from '../database.js';
+import { fromJson, toJson } from '../json.js';
+import type { RepsTable } from '../schema.js';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
+
+export function repFromRow(row: RepsTable): Rep {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    active: row.active === 1,
+    timezone: row.timezone,
+    workingHours: fromJson<WorkingHours | null>(row.working_hours, null),
+    presence: row.presence as Presence,
+    outOfOffice: row.ooo_from !== null && row.ooo_until !== null ? { from: iso(row.ooo_from)!, until: iso(row.ooo_until)! } : null,
+    languages: fromJson<string[]>(row.languages, []),
+    skills: fromJson<string[]>(row.skills, []),
+    seniority: row.seniority,
+    maxOpenLeads: row.max_open_leads,
+    dailyCap: row.daily_cap,
+    openLeads: row.open_leads,
+    daily: row.daily_date ? { date: row.daily_date, count: row.daily_count } : null,
+    won: row.won,
+    lost: row.lost,
+    lastAssignedAt: iso(row.last_assigned_at),
+  };
+}
+
+/** Creates or replaces a rep's profile; live counters (open leads, daily count, outcomes) are kept. */
+export async function saveRep(db: Db, rep: Rep, now: number): Promise<void> {
+  const profile = {
+    name: rep.name,
+    email: rep.email ?? null,
+    phone: rep.phone ?? null,
+    active: rep.active ? 1 : 0,
+    timezone: rep.timezone,
+    working_hours: rep.workingHours ? toJson(rep.workingHours) : null,
+    presence: rep.presence ?? 'online',
+    ooo_from: ms(rep.outOfOffice?.from),
+    ooo_until: ms(rep.outOfOffice?.until),
+    languages: toJson(rep.languages ?? []),
+    skills: toJson(rep.skills ?? []),
+    seniority: rep.seniority ?? 0,
+    max_open_leads: rep.maxOpenLeads ?? null,
+    daily_cap: rep.dailyCap ?? null,
+    updated_at: now,
+  };
+  await db
+    .insertInto('reps')
+    .values({
+      id: rep.id,
+      ...profile,
+      open_leads: rep.openLeads ?? 0,
+      daily_date: rep.daily?.date ?? null,
+      daily_count: rep.daily?.count ?? 0,
+      won: rep.won ?? 0,
+      lost: rep.lost ?? 0,
+      last_assigned_at: ms(rep.lastAssignedAt),
+      created_at: now,
+    })
+    .onConflict((oc) => oc.column('id').doUpdateSet(profile))
+    .execute();
+}
+
+export async function listReps(db: Db): Promise<Rep[]> {
+  const rows = await db.selectFrom('reps').selectAll().orderBy('id').execute();
+  return rows.map(repFromRow);
+}
+
+export async function getRep(db: Db, id: string): Promise<Rep | undefined> {
+  const row = await db.selectFrom('reps').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && repFromRow(row);
+}
+
+/** Creates or replaces a team with its members and branches, in the caller's transaction. */
+export async function saveTeam(db: Db, team: Team, now: number): Promise<void> {
+  const values = {
+    name: team.name,
+    territories: toJson(team.territories ?? []),
+    manager_ids: toJson(team.managerIds ?? []),
+    updated_at: now,
+  };
+  await db
+    .insertInto('teams')
+    .values({ key: team.key, ...values, created_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet(values))
+    .execute();
+  await db.deleteFrom('team_members').where('team_key', '=', team.key).execute();
+  await db.deleteFrom('team_branches').where('team_key', '=', team.key).execute();
+  if (team.members.length) {
+    await db
+      .insertInto('team_members')
+      .values(team.members.map((m, position) => ({ team_key: team.key, rep_id: m.repId, weight: m.weight ?? 1, position })))
+      .execute();
+  }
+  if (team.subTeams?.length) {
+    await db
+      .insertInto('team_branches')
+      .values(team.subTeams.map((b, position) => ({ team_key: team.key, branch_key: b.key, weight: b.weight ?? 1, position })))
+      .execute();
+  }
+}
+
+export async function listTeams(db: Db): Promise<Team[]> {
+  const [teams, members, branches] = await Promise.all([
+    db.selectFrom('teams').selectAll().orderBy('key').execute(),
+    db.selectFrom('team_members').selectAll().orderBy('team_key').orderBy('position').execute(),
+    db.selectFrom('team_branches').selectAll().orderBy('team_key').orderBy('position').execute(),
+  ]);
+  return teams.map((t) => ({
+    key: t.key,
+    name: t.name,
+    territories: fromJson<string[]>(t.territories, []),
+    managerIds: fromJson<string[]>(t.manager_ids, []),
+    members: members.filter((m) => m.team_key === t.key).map((m) => ({ repId: m.rep_id, weight: m.weight })),
+    subTeams: branches.filter((b) => b.team_key === t.key).map((b) => ({ key: b.branch_key, weight: b.weight })),
+  }));
+}
+
+/** Counts a new open lead for a rep: load, the rep's local-day count and the last assignment time. */
+export async function recordAssignment(db: Db, repId: string, localDate: string, now: number): Promise<void> {
+  const row = await db.selectFrom('reps').select(['daily_date']).where('id', '=', repId).executeTakeFirstOrThrow();
+  await db
+    .updateTable('reps')
+    .set((eb) => ({
+      open_leads: eb('open_leads', '+', 1),
+      daily_count: row.daily_date === localDate ? eb('daily_count', '+', 1) : 1,
+      daily_date: localDate,
+      last_assigned_at: now,
+    }))
+    .where('id', '=', repId)
+    .execute();
+}

@@ -1,0 +1,41 @@
+import type { Db } from '../database.js';
+
+const ACTIVE = 'active_config_version';
+
+export interface StoredConfig {
+  version: number;
+  source: string;
+  createdAt: number;
+  createdBy: string | null;
+}
+
+/** Stores a configuration as the next version. Versions are immutable once written. */
+export async function insertConfigVersion(db: Db, source: string, createdBy: string | null, now: number): Promise<number> {
+  const last = await db.selectFrom('routing_configs').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
+  const version = Number(last?.v ?? 0) + 1;
+  await db.insertInto('routing_configs').values({ version, source, created_at: now, created_by: createdBy }).execute();
+  return version;
+}
+
+export async function activateConfigVersion(db: Db, version: number): Promise<void> {
+  await db
+    .insertInto('settings')
+    .values({ key: ACTIVE, value: String(version) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(version) }))
+    .execute();
+}
+
+export async function getConfigVersion(db: Db, version: number): Promise<StoredConfig | undefined> {
+  const row = await db.selectFrom('routing_configs').selectAll().where('version', '=', version).executeTakeFirst();
+  return row && { version: row.version, source: row.source, createdAt: row.created_at, createdBy: row.created_by };
+}
+
+export async function activeConfigVersion(db: Db): Promise<number | null> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', ACTIVE).executeTakeFirst();
+  return row ? Number(row.value) : null;
+}
+
+export async function listConfigVersions(db: Db): Promise<Omit<StoredConfig, 'source'>[]> {
+  const rows = await db.selectFrom('routing_configs').select(['version', 'created_at', 'created_by']).orderBy('version', 'desc').execute();
+  return rows.map((r) => ({ version: r.version, createdAt: r.created_at, createdBy: r.created_by }));
+}

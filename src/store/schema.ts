@@ -1,0 +1,148 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables, as Kysely sees them. Instants are epoch milliseconds; flags are 0/1; lists and
+ * documents are JSON text — one representation on SQLite and PostgreSQL alike.
+ */
+
+export interface RepsTable {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  active: number;
+  timezone: string;
+  working_hours: string | null;
+  presence: string;
+  ooo_from: number | null;
+  ooo_until: number | null;
+  languages: string;
+  skills: string;
+  seniority: number;
+  max_open_leads: number | null;
+  daily_cap: number | null;
+  open_leads: number;
+  daily_date: string | null;
+  daily_count: number;
+  won: number;
+  lost: number;
+  last_assigned_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TeamsTable {
+  key: string;
+  name: string;
+  territories: string;
+  manager_ids: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TeamMembersTable {
+  team_key: string;
+  rep_id: string;
+  weight: number;
+  position: number;
+}
+
+export interface TeamBranchesTable {
+  team_key: string;
+  branch_key: string;
+  weight: number;
+  position: number;
+}
+
+export interface RoutingConfigsTable {
+  version: number;
+  source: string;
+  created_at: number;
+  created_by: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface LeadsTable {
+  id: string;
+  status: string;
+  source: string | null;
+  external_id: string | null;
+  fields: string;
+  email: string | null;
+  phone: string | null;
+  email_domain: string | null;
+  company_key: string | null;
+  account_id: string | null;
+  owner_id: string | null;
+  team_key: string | null;
+  queue: string | null;
+  score: number | null;
+  grade: string | null;
+  route: string | null;
+  config_version: number | null;
+  duplicate_of: string | null;
+  is_test: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface LeadEventsTable {
+  id: Generated<number>;
+  lead_id: string;
+  type: string;
+  at: number;
+  actor: string | null;
+  data: string | null;
+}
+
+export interface DecisionsTable {
+  id: string;
+  lead_id: string;
+  config_version: number | null;
+  outcome: string;
+  ranked: string;
+  explanation: string;
+  created_at: number;
+}
+
+export interface StrategyStateTable {
+  scope: string;
+  state: string;
+  version: number;
+  updated_at: number;
+}
+
+export interface AccountsTable {
+  id: string;
+  name: string;
+  domain: string | null;
+  company_key: string | null;
+  owner_id: string | null;
+  created_at: number;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  request_hash: string;
+  lead_id: string;
+  created_at: number;
+}
+
+export interface Tables {
+  reps: RepsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  team_branches: TeamBranchesTable;
+  routing_configs: RoutingConfigsTable;
+  settings: SettingsTable;
+  leads: LeadsTable;
+  lead_events: LeadEventsTable;
+  decisions: DecisionsTable;
+  strategy_state: StrategyStateTable;
+  accounts: AccountsTable;
+  idempotency_keys: IdempotencyKeysTable;
+}

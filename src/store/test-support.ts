@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { migrate, openDatabase, type Database } from './database.js';
+
+/** A store the suite runs against: a real SQLite file, or a real PostgreSQL schema of its own. */
+export interface StoreTarget {
+  name: 'sqlite' | 'postgres';
+  /** A new, migrated, empty database; `close` removes it. */
+  open(): Promise<{ db: Database; close(): Promise<void> }>;
+}
+
+const sqlite: StoreTarget = {
+  name: 'sqlite',
+  async open() {
+    const dir = mkdtempSync(join(tmpdir(), 'leadrouter-test-'));
+    const db = openDatabase(`sqlite:${join(dir, 'test.db')}`);
+    await migrate(db);
+    return {
+      db,
+      async close() {
+        await db.destroy();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+function postgres(url: string): StoreTarget {
+  return {
+    name: 'postgres',
+    async open() {
+      const schema = `lr_test_${randomBytes(6).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`create schema ${schema}`);
+      await admin.end();
+      const db = openDatabase(url, { schema, poolSize: 8 });
+      await migrate(db, { schema });
+      return {
+        db,
+        async close() {
+          await db.destroy();
+          const cleanup = new pg.Client({ connectionString: url });
+          await cleanup.connect();
+          await cleanup.query(`drop schema ${schema} cascade`);
+          await cleanup.end();
+        },
+      };
+    },
+  };
+}
+
+/** SQLite always; PostgreSQL too whenever LEADROUTER_TEST_PG_URL is set (CI sets it). */
+export const STORES: StoreTarget[] = [sqlite, ...(process.env.LEADROUTER_TEST_PG_URL ? [postgres(process.env.LEADROUTER_TEST_PG_URL)] : [])];
