@@ -9,17 +9,26 @@ import { migrate, openDatabase, type Database } from './database.js';
 export interface StoreTarget {
   name: 'sqlite' | 'postgres';
   /** A new, migrated, empty database; `close` removes it. */
-  open(): Promise<{ db: Database; close(): Promise<void> }>;
+  open(): Promise<OpenStore>;
+}
+
+export interface OpenStore {
+  db: Database;
+  /** Another connection pool on the same database, as a second leadrouter instance would have. */
+  connectAgain(): Database;
+  close(): Promise<void>;
 }
 
 const sqlite: StoreTarget = {
   name: 'sqlite',
   async open() {
     const dir = mkdtempSync(join(tmpdir(), 'leadrouter-test-'));
-    const db = openDatabase(`sqlite:${join(dir, 'test.db')}`);
+    const url = `sqlite:${join(dir, 'test.db')}`;
+    const db = openDatabase(url);
     await migrate(db);
     return {
       db,
+      connectAgain: () => openDatabase(url),
       async close() {
         await db.destroy();
         rmSync(dir, { recursive: true, force: true });
@@ -41,6 +50,7 @@ function postgres(url: string): StoreTarget {
       await migrate(db, { schema });
       return {
         db,
+        connectAgain: () => openDatabase(url, { schema, poolSize: 4 }),
         async close() {
           await db.destroy();
           const cleanup = new pg.Client({ connectionString: url });
