@@ -1,0 +1,31 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OpenStore } from '../store/test-support.js';
+import { STORES } from '../store/test-support.js';
+import { seedDemo } from './demo.js';
+import { captureDeps, TestClock, WEEKDAY } from './test-support.js';
+
+describe.each(STORES)('the demo organisation on $name', (target) => {
+  let store: OpenStore;
+  beforeEach(async () => {
+    store = await target.open();
+  });
+  afterEach(async () => store.close());
+
+  it('seeds an empty store with the insurance agency and its leads', async () => {
+    expect(await seedDemo(captureDeps(store.db, new TestClock(WEEKDAY)), 40)).toEqual({ seeded: true, leads: 40 });
+    const count = await store.db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBeGreaterThan(0);
+  });
+
+  it('routes the demo leads: some are offered, some queued, some unqualified', async () => {
+    await seedDemo(captureDeps(store.db, new TestClock(WEEKDAY)), 120);
+    const statuses = new Set((await store.db.selectFrom('leads').select('status').execute()).map((l) => l.status));
+    expect([...statuses]).toEqual(expect.arrayContaining(['offered', 'queued', 'unqualified']));
+  });
+
+  it('leaves a store that already has people alone', async () => {
+    const deps = captureDeps(store.db, new TestClock(WEEKDAY));
+    await seedDemo(deps, 5);
+    expect(await seedDemo(deps, 5)).toEqual({ seeded: false, leads: 0 });
+  });
+});

@@ -1,0 +1,104 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadPeople, type Lead } from '../engine/index.js';
+import type { Database } from '../store/database.js';
+import { saveAccount } from '../store/repositories/accounts.js';
+import { saveRep, saveTeam } from '../store/repositories/people.js';
+import { activateConfigVersion, insertConfigVersion } from '../store/repositories/routing-configs.js';
+import { captureLead, type CaptureDeps } from './capture.js';
+
+/** The folder holding package.json, found from this file whether it runs from src/ or dist/src/. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+  return dir;
+}
+
+const FIRST = ['Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Elijah', 'Sophia', 'James', 'Isabella', 'Lucas', 'Mia', 'Mateo', 'Amelia', 'Ethan', 'Harper', 'Daniel', 'Camila', 'Wei', 'Priya', 'Aisha', 'Diego', 'Hannah', 'Kenji', 'Fatima', 'Grace'];
+const LAST = ['Smith', 'Johnson', 'Garcia', 'Martinez', 'Nguyen', 'Patel', 'Kim', 'Brown', 'Lopez', 'Wilson', 'Anderson', 'Thomas', 'Hernandez', 'Moore', 'Chen', 'Okafor', 'Rossi', 'Cohen', 'Silva', 'Murphy'];
+const COMPANIES = ['Harbor Logistics', 'Cedar Health', 'Bluebird Foods', 'Summit Dental', 'Pinecrest Schools', 'Redwood Labs', 'Lakeside Realty', 'Granite Builders', 'Maple Clinics', 'Oakridge Farms'];
+const PLACES: [string, string, string][] = [
+  ['CA', 'Los Angeles', '90012'], ['CA', 'San Diego', '92101'], ['OR', 'Portland', '97201'], ['WA', 'Seattle', '98101'], ['AZ', 'Phoenix', '85004'],
+  ['NY', 'New York', '10001'], ['NY', 'Brooklyn', '11201'], ['TX', 'Austin', '78701'], ['FL', 'Miami', '33130'], ['IL', 'Chicago', '60601'],
+  ['MA', 'Boston', '02108'], ['GA', 'Atlanta', '30303'], ['NV', 'Las Vegas', '89101'], ['CO', 'Denver', '80202'],
+];
+const PRODUCTS = ['health', 'auto', 'life', 'home'];
+const SOURCES = ['web', 'web', 'web', 'google-ads', 'referral', 'partner', 'chat'];
+const FREE_MAIL = ['gmail.com', 'yahoo.com', 'outlook.com', 'icloud.com'];
+
+/** A small deterministic generator: the demo is the same every time. */
+function generator(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]! };
+}
+
+function demoLead(n: number, random: ReturnType<typeof generator>): Lead {
+  const first = random.pick(FIRST);
+  const last = random.pick(LAST);
+  const business = random.next() < 0.4;
+  const company = business ? random.pick(COMPANIES) : null;
+  const domain = company ? `${company.toLowerCase().replace(/[^a-z]/g, '')}.com` : random.pick(FREE_MAIL);
+  const [region, city, postalCode] = random.pick(PLACES);
+  const enterprise = business && random.next() < 0.3;
+  return {
+    firstName: first,
+    lastName: last,
+    email: `${first}.${last}${n}@${domain}`.toLowerCase(),
+    phone: random.next() < 0.8 ? `+1${Math.floor(2000000000 + random.next() * 7999999999)}` : null,
+    company,
+    country: 'US',
+    region,
+    city,
+    postalCode,
+    language: random.next() < 0.12 ? 'es' : 'en',
+    product: random.pick(PRODUCTS),
+    value: Math.round(enterprise ? 50000 + random.next() * 150000 : 500 + random.next() * 20000),
+    source: random.pick(SOURCES),
+  };
+}
+
+/**
+ * Seeds the demo organisation into an empty store: the insurance agency of the examples (its
+ * reps, teams and routing configuration), a few accounts, and `leads` realistic leads captured
+ * over the past week through the ordinary capture path. Does nothing if reps already exist.
+ */
+export async function seedDemo(deps: CaptureDeps, leads = 300): Promise<{ seeded: boolean; leads: number }> {
+  const db: Database = deps.db;
+  if (await db.selectFrom('reps').select('id').limit(1).executeTakeFirst()) return { seeded: false, leads: 0 };
+  const dir = join(packageRoot(), 'examples', 'insurance');
+  const people = loadPeople(readFileSync(join(dir, 'people.yaml'), 'utf8'));
+  if (!people.ok) throw new Error(`examples/insurance/people.yaml: ${people.errors[0]?.message}`);
+  const now = deps.clock.now();
+  await db.transaction().execute(async (trx) => {
+    for (const rep of people.people.reps) await saveRep(trx, { ...rep, openLeads: 0, daily: null }, now);
+    for (const team of people.people.teams) await saveTeam(trx, team, now);
+    await activateConfigVersion(trx, await insertConfigVersion(trx, readFileSync(join(dir, 'routing.yaml'), 'utf8'), 'demo', now));
+    for (const [i, company] of COMPANIES.slice(0, 4).entries()) {
+      const key = company.toLowerCase().replace(/[^a-z]/g, '');
+      await saveAccount(trx, { id: `acct-${key}`, name: company, domain: `${key}.com`, companyKey: key, ownerId: ['ava', 'ben', 'chloe', 'ava'][i]! }, now);
+    }
+  });
+  const random = generator(2026);
+  const week = 7 * 24 * 3_600_000;
+  for (let n = 0; n < leads; n++) {
+    const at = now - week + Math.floor((week * n) / leads);
+    const lead = demoLead(n, random);
+    const domain = lead.email!.split('@')[1]!;
+    await captureLead(
+      { ...deps, clock: { now: () => at } },
+      { lead, emailDomain: FREE_MAIL.includes(domain) ? null : domain, companyKey: lead.company?.toLowerCase().replace(/[^a-z]/g, '') ?? null, actor: 'demo' },
+    );
+  }
+  return { seeded: true, leads };
+}
