@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { decide, Roster, type Decision, type Lead } from '../engine/index.js';
+import { decide, Roster, type CompiledConfig, type Decision, type Lead, type Rep, type Team } from '../engine/index.js';
 import type { Database, Db } from '../store/database.js';
 import { isPostgres } from '../store/dialect.js';
 import { matchAccount } from '../store/repositories/accounts.js';
@@ -59,28 +59,67 @@ function statusOf(outcome: Decision['outcome']): LeadStatus {
 const MAX_REDECISIONS = 8;
 
 /**
+ * What one transaction knows while it captures leads: the configuration and the people, read
+ * once and kept up to date with what the transaction itself writes.
+ */
+interface Session {
+  config: CompiledConfig | null;
+  reps: Rep[];
+  teams: Team[];
+  roster: Roster | null;
+}
+
+async function openSession(trx: Db, deps: CaptureDeps): Promise<Session> {
+  return { config: await deps.configs.active(trx), reps: await listReps(trx), teams: await listTeams(trx), roster: null };
+}
+
+const rosterOf = (session: Session) => (session.roster ??= new Roster(session.reps, session.teams));
+
+async function reloadPeople(trx: Db, session: Session): Promise<void> {
+  session.reps = await listReps(trx);
+  session.teams = await listTeams(trx);
+  session.roster = null;
+}
+
+/** The session's own copy of a rep after the transaction gave them a lead. */
+function countAssignment(session: Session, repId: string, localDate: string, now: number): void {
+  session.reps = session.reps.map((rep) =>
+    rep.id !== repId
+      ? rep
+      : {
+          ...rep,
+          openLeads: (rep.openLeads ?? 0) + 1,
+          daily: { date: localDate, count: rep.daily?.date === localDate ? rep.daily.count + 1 : 1 },
+          lastAssignedAt: new Date(now).toISOString(),
+        },
+  );
+  session.roster = null;
+}
+
+/**
  * Decides with the freshest strategy state, locked. The first decision uses the state this
  * process last saw; the rows it wants to change are then locked (on PostgreSQL), and if another
  * instance moved them meanwhile, or took the picked rep's last free slot, the lead is decided
  * again on what is now locked. So two instances never rotate from the same state.
  */
-async function decideLocked(trx: Db, lead: Lead, deps: CaptureDeps, now: number) {
-  const config = await deps.configs.active(trx);
+async function decideLocked(trx: Db, lead: Lead, deps: CaptureDeps, session: Session, locked: Map<string, number>, now: number) {
+  const config = session.config;
   if (!config) return null;
-  const locked = new Map<string, number>();
-  let roster = new Roster(await listReps(trx), await listTeams(trx));
   for (let attempt = 0; ; attempt++) {
+    const roster = rosterOf(session);
     const decision = decide({ lead, config, roster, state: deps.states.state, now });
-    const unlocked = decision.stateChanges.map((c) => c.scope).filter((scope) => !locked.has(scope));
+    // The versions this decision was made on, taken before any await lets another capture move them.
+    const basis = new Map(decision.stateChanges.map((c) => [c.scope, deps.states.version(c.scope)]));
+    const unlocked = [...basis.keys()].filter((scope) => !locked.has(scope));
     let stale = false;
     for (const [scope, row] of await lockStates(trx, unlocked, now)) {
-      stale ||= row.version !== deps.states.version(scope);
+      stale ||= row.version !== basis.get(scope);
       deps.states.remember(scope, row.state, row.version);
       locked.set(scope, row.version);
     }
     const repMoved = decision.outcome.type === 'offer' && (await pickedRepChanged(trx, roster, decision.outcome.repId));
-    if (repMoved) roster = new Roster(await listReps(trx), await listTeams(trx));
-    if ((!stale && !repMoved) || attempt >= MAX_REDECISIONS) return { decision, locked, config };
+    if (repMoved) await reloadPeople(trx, session);
+    if ((!stale && !repMoved) || attempt >= MAX_REDECISIONS) return { decision, config };
   }
 }
 
@@ -126,69 +165,86 @@ async function replayOf(trx: Db, input: CaptureInput): Promise<StoredLead | unde
   return input.lead.externalId ? findLeadByExternalId(trx, input.lead.externalId) : undefined;
 }
 
-/**
- * Captures one lead: dedupes it, matches its account, routes it and records everything — the
- * lead, its timeline, the decision with its explanation, the strategy state and the rep's load —
- * in one transaction. When this returns, the lead is committed.
- */
-export async function captureLead(deps: CaptureDeps, input: CaptureInput): Promise<CaptureResult> {
-  const result: CaptureResult = await deps.db.transaction().execute(async (trx) => {
-    const now = deps.clock.now();
-    const replay = await replayOf(trx, input);
-    if (replay) return { kind: 'replayed', lead: replay };
+/** One lead inside a capture transaction. */
+async function captureOne(trx: Db, deps: CaptureDeps, session: Session, locked: Map<string, number>, input: CaptureInput, now: number): Promise<CaptureResult> {
+  const replay = await replayOf(trx, input);
+  if (replay) return { kind: 'replayed', lead: replay };
 
-    const duplicate = await findOpenDuplicate(trx, input.lead.email ?? null, input.lead.phone ?? null);
-    if (duplicate) {
-      await addEvents(trx, duplicate.id, [
-        { type: 'duplicate-received', at: now, actor: input.actor ?? null, data: { source: input.lead.source ?? null, fields: input.lead } },
-      ]);
-      if (input.idempotency) await saveIdempotencyKey(trx, input.idempotency.key, input.idempotency.requestHash, duplicate.id, now);
-      return { kind: 'duplicate', lead: duplicate };
-    }
-
-    const account = await matchAccount(trx, input.emailDomain ?? null, input.companyKey ?? null);
-    const lead: Lead = account ? { ...input.lead, account: { id: account.id, ownerId: account.ownerId } } : input.lead;
-    const id = randomUUID();
-    await insertLead(trx, { id, fields: lead, emailDomain: input.emailDomain ?? null, companyKey: input.companyKey ?? null, isTest: input.isTest ?? false, now });
-    if (input.idempotency) await saveIdempotencyKey(trx, input.idempotency.key, input.idempotency.requestHash, id, now);
-
-    const decided = await decideLocked(trx, { ...lead, id }, deps, now);
-    const decision = decided?.decision ?? null;
-    const decisionId = randomUUID();
-    if (decided && decision) {
-      await insertDecision(trx, decisionId, id, decision, now);
-      for (const change of decision.stateChanges) {
-        await writeState(trx, change.scope, change.state, decided.locked.get(change.scope)! + 1, now);
-      }
-      const { outcome } = decision;
-      if (outcome.type === 'offer') {
-        const timezone = (await trx.selectFrom('reps').select('timezone').where('id', '=', outcome.repId).executeTakeFirstOrThrow()).timezone;
-        await recordAssignment(trx, outcome.repId, DateTime.fromMillis(now, { zone: timezone }).toISODate()!, now);
-      }
-      await placeLead(
-        trx,
-        id,
-        {
-          status: statusOf(outcome),
-          ownerId: outcome.type === 'offer' ? outcome.repId : null,
-          team: outcome.type === 'offer' ? outcome.team : null,
-          queue: outcome.type === 'queue' ? outcome.queue : null,
-          score: decision.score,
-          grade: decision.grade,
-          route: decision.route,
-          configVersion: decided.config.version,
-        },
-        now,
-      );
-    } else {
-      await placeLead(trx, id, { status: 'held', ownerId: null, team: null, queue: null, score: 0, grade: null, route: null, configVersion: null }, now);
-    }
-    await addEvents(trx, id, captureEvents(input, lead, decision, decisionId, now));
-    return { kind: 'created', lead: (await getLead(trx, id))!, decision };
-  });
-  // Committed: what was written is now what the store holds.
-  if (result.kind === 'created' && result.decision) {
-    for (const change of result.decision.stateChanges) deps.states.remember(change.scope, change.state, deps.states.version(change.scope) + 1);
+  const duplicate = await findOpenDuplicate(trx, input.lead.email ?? null, input.lead.phone ?? null);
+  if (duplicate) {
+    await addEvents(trx, duplicate.id, [
+      { type: 'duplicate-received', at: now, actor: input.actor ?? null, data: { source: input.lead.source ?? null, fields: input.lead } },
+    ]);
+    if (input.idempotency) await saveIdempotencyKey(trx, input.idempotency.key, input.idempotency.requestHash, duplicate.id, now);
+    return { kind: 'duplicate', lead: duplicate };
   }
-  return result;
+
+  const account = await matchAccount(trx, input.emailDomain ?? null, input.companyKey ?? null);
+  const lead: Lead = account ? { ...input.lead, account: { id: account.id, ownerId: account.ownerId } } : input.lead;
+  const id = randomUUID();
+  await insertLead(trx, { id, fields: lead, emailDomain: input.emailDomain ?? null, companyKey: input.companyKey ?? null, isTest: input.isTest ?? false, now });
+  if (input.idempotency) await saveIdempotencyKey(trx, input.idempotency.key, input.idempotency.requestHash, id, now);
+
+  const decided = await decideLocked(trx, { ...lead, id }, deps, session, locked, now);
+  const decision = decided?.decision ?? null;
+  const decisionId = randomUUID();
+  if (decided && decision) {
+    await insertDecision(trx, decisionId, id, decision, now);
+    for (const change of decision.stateChanges) {
+      const version = locked.get(change.scope)! + 1;
+      await writeState(trx, change.scope, change.state, version, now);
+      locked.set(change.scope, version);
+      deps.states.remember(change.scope, change.state, version);
+    }
+    const { outcome } = decision;
+    if (outcome.type === 'offer') {
+      const timezone = session.reps.find((r) => r.id === outcome.repId)!.timezone;
+      const localDate = DateTime.fromMillis(now, { zone: timezone }).toISODate()!;
+      await recordAssignment(trx, outcome.repId, localDate, now);
+      countAssignment(session, outcome.repId, localDate, now);
+    }
+    await placeLead(
+      trx,
+      id,
+      {
+        status: statusOf(outcome),
+        ownerId: outcome.type === 'offer' ? outcome.repId : null,
+        team: outcome.type === 'offer' ? outcome.team : null,
+        queue: outcome.type === 'queue' ? outcome.queue : null,
+        score: decision.score,
+        grade: decision.grade,
+        route: decision.route,
+        configVersion: decided.config.version,
+      },
+      now,
+    );
+  } else {
+    await placeLead(trx, id, { status: 'held', ownerId: null, team: null, queue: null, score: 0, grade: null, route: null, configVersion: null }, now);
+  }
+  await addEvents(trx, id, captureEvents(input, lead, decision, decisionId, now));
+  return { kind: 'created', lead: (await getLead(trx, id))!, decision };
+}
+
+/**
+ * Captures leads in one transaction: each is deduped (against the store and the leads before
+ * it), matched to its account, routed, and recorded — the lead, its timeline, the decision with
+ * its explanation, the strategy state and the rep's load. When this returns, all are committed;
+ * if it throws, none is.
+ */
+export async function captureBatch(deps: CaptureDeps, inputs: readonly CaptureInput[]): Promise<CaptureResult[]> {
+  // The state cache learns each write as it happens; should the transaction roll back, the
+  // versions no longer match the store's and the next capture re-reads them.
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now();
+    const session = await openSession(trx, deps);
+    const locked = new Map<string, number>();
+    const results: CaptureResult[] = [];
+    for (const input of inputs) results.push(await captureOne(trx, deps, session, locked, input, now));
+    return results;
+  });
+}
+
+/** Captures one lead in a transaction of its own. */
+export async function captureLead(deps: CaptureDeps, input: CaptureInput): Promise<CaptureResult> {
+  return (await captureBatch(deps, [input]))[0]!;
 }
