@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { accountKeys } from '../capture/index.js';
 import { DateTime } from 'luxon';
 import { decide, Roster, type CompiledConfig, type Decision, type Lead, type Rep, type Team } from '../engine/index.js';
 import type { Database, Db } from '../store/database.js';
@@ -18,9 +19,6 @@ import { ServiceError } from './errors.js';
 /** A lead to capture, already normalised, with what account matching and retries need. */
 export interface CaptureInput {
   lead: Lead;
-  /** The business email domain (free-mail domains already left out) and normalised company name. */
-  emailDomain?: string | null;
-  companyKey?: string | null;
   isTest?: boolean;
   /** An `Idempotency-Key` and a hash of the request body it came with. */
   idempotency?: { key: string; requestHash: string };
@@ -179,10 +177,13 @@ async function captureOne(trx: Db, deps: CaptureDeps, session: Session, locked: 
     return { kind: 'duplicate', lead: duplicate };
   }
 
-  const account = await matchAccount(trx, input.emailDomain ?? null, input.companyKey ?? null);
+  const keys = accountKeys(input.lead);
+  const emailDomain = keys.find((k) => k.kind === 'domain')?.value ?? null;
+  const companyKey = keys.find((k) => k.kind === 'company')?.value ?? null;
+  const account = await matchAccount(trx, emailDomain, companyKey);
   const lead: Lead = account ? { ...input.lead, account: { id: account.id, ownerId: account.ownerId } } : input.lead;
   const id = randomUUID();
-  await insertLead(trx, { id, fields: lead, emailDomain: input.emailDomain ?? null, companyKey: input.companyKey ?? null, isTest: input.isTest ?? false, now });
+  await insertLead(trx, { id, fields: lead, emailDomain, companyKey, isTest: input.isTest ?? false, now });
   if (input.idempotency) await saveIdempotencyKey(trx, input.idempotency.key, input.idempotency.requestHash, id, now);
 
   const decided = await decideLocked(trx, { ...lead, id }, deps, session, locked, now);

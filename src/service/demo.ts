@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { companyKey } from '../capture/index.js';
 import { loadPeople, type Lead } from '../engine/index.js';
 import type { Database } from '../store/database.js';
 import { saveAccount } from '../store/repositories/accounts.js';
@@ -31,6 +32,8 @@ const PRODUCTS = ['health', 'auto', 'life', 'home'];
 const SOURCES = ['web', 'web', 'web', 'google-ads', 'referral', 'partner', 'chat'];
 const FREE_MAIL = ['gmail.com', 'yahoo.com', 'outlook.com', 'icloud.com'];
 
+const domainOf = (company: string) => `${company.toLowerCase().replace(/[^a-z]/g, '')}.com`;
+
 /** A small deterministic generator: the demo is the same every time. */
 function generator(seed: number) {
   let a = seed >>> 0;
@@ -48,7 +51,7 @@ function demoLead(n: number, random: ReturnType<typeof generator>): Lead {
   const last = random.pick(LAST);
   const business = random.next() < 0.4;
   const company = business ? random.pick(COMPANIES) : null;
-  const domain = company ? `${company.toLowerCase().replace(/[^a-z]/g, '')}.com` : random.pick(FREE_MAIL);
+  const domain = company ? domainOf(company) : random.pick(FREE_MAIL);
   const [region, city, postalCode] = random.pick(PLACES);
   const enterprise = business && random.next() < 0.3;
   return {
@@ -85,20 +88,15 @@ export async function seedDemo(deps: CaptureDeps, leads = 300): Promise<{ seeded
     for (const team of people.people.teams) await saveTeam(trx, team, now);
     await activateConfigVersion(trx, await insertConfigVersion(trx, readFileSync(join(dir, 'routing.yaml'), 'utf8'), 'demo', now));
     for (const [i, company] of COMPANIES.slice(0, 4).entries()) {
-      const key = company.toLowerCase().replace(/[^a-z]/g, '');
-      await saveAccount(trx, { id: `acct-${key}`, name: company, domain: `${key}.com`, companyKey: key, ownerId: ['ava', 'ben', 'chloe', 'ava'][i]! }, now);
+      const key = companyKey(company)!;
+      await saveAccount(trx, { id: `acct-${i + 1}`, name: company, domain: domainOf(company), companyKey: key, ownerId: ['ava', 'ben', 'chloe', 'ava'][i]! }, now);
     }
   });
   const random = generator(2026);
   const week = 7 * 24 * 3_600_000;
   for (let n = 0; n < leads; n++) {
     const at = now - week + Math.floor((week * n) / leads);
-    const lead = demoLead(n, random);
-    const domain = lead.email!.split('@')[1]!;
-    await captureLead(
-      { ...deps, clock: { now: () => at } },
-      { lead, emailDomain: FREE_MAIL.includes(domain) ? null : domain, companyKey: lead.company?.toLowerCase().replace(/[^a-z]/g, '') ?? null, actor: 'demo' },
-    );
+    await captureLead({ ...deps, clock: { now: () => at } }, { lead: demoLead(n, random), actor: 'demo' });
   }
   return { seeded: true, leads };
 }

@@ -1,0 +1,62 @@
+import type { Db } from '../store/database.js';
+import { latestDecision, type StoredDecision } from '../store/repositories/decisions.js';
+import { timeline, type LeadEvent } from '../store/repositories/lead-events.js';
+import { getLead, listLeads, type LeadFilter, type StoredLead } from '../store/repositories/leads.js';
+import { ServiceError } from './errors.js';
+
+/** Who is looking: a rep sees only the leads they own; everyone else with access sees all. */
+export interface Viewer {
+  role: string;
+  repId: string | null;
+}
+
+const ownOnly = (viewer: Viewer) => viewer.role === 'rep';
+
+export interface LeadPage {
+  leads: StoredLead[];
+  /** Where the next page starts, when there is one. */
+  next: { createdAt: number; id: string } | null;
+}
+
+/** Newest first. A rep's list is their own leads, whatever owner the filter names. */
+export async function findLeads(
+  db: Db,
+  viewer: Viewer,
+  filter: LeadFilter,
+  page: { limit: number; after?: { createdAt: number; id: string } },
+): Promise<LeadPage> {
+  if (ownOnly(viewer)) {
+    if (!viewer.repId || (filter.ownerId !== undefined && filter.ownerId !== viewer.repId)) return { leads: [], next: null };
+    filter = { ...filter, ownerId: viewer.repId };
+  }
+  const leads = await listLeads(db, filter, { ...page, limit: page.limit + 1 });
+  const more = leads.length > page.limit;
+  if (more) leads.length = page.limit;
+  const last = leads.at(-1);
+  return { leads, next: more && last ? { createdAt: last.createdAt, id: last.id } : null };
+}
+
+/** A lead the viewer may see; any other is not found (a rep does not learn that others' leads exist). */
+export async function findLead(db: Db, viewer: Viewer, id: string): Promise<StoredLead> {
+  const lead = await getLead(db, id);
+  if (!lead || (ownOnly(viewer) && lead.ownerId !== viewer.repId)) throw new ServiceError('not_found', `no lead "${id}"`);
+  return lead;
+}
+
+export async function leadTimeline(db: Db, viewer: Viewer, id: string): Promise<LeadEvent[]> {
+  await findLead(db, viewer, id);
+  return timeline(db, id);
+}
+
+/** The lead's latest routing decision, with its explanation. */
+export async function leadDecision(db: Db, viewer: Viewer, id: string): Promise<StoredDecision> {
+  await findLead(db, viewer, id);
+  const decision = await latestDecision(db, id);
+  if (!decision) throw new ServiceError('not_found', `lead "${id}" has no routing decision (it was held while no routing configuration was active)`);
+  return decision;
+}
+
+/** The latest decision of a lead, if any, for answering a replayed capture. */
+export async function decisionOf(db: Db, leadId: string): Promise<StoredDecision | undefined> {
+  return latestDecision(db, leadId);
+}

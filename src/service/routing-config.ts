@@ -1,0 +1,87 @@
+import { loadConfig, type CompiledConfig, type ConfigError } from '../engine/index.js';
+import type { Database, Db } from '../store/database.js';
+import { allRepIds, allTeamKeys } from '../store/repositories/people.js';
+import {
+  activateConfigVersion,
+  activeConfigVersion,
+  getConfigVersion,
+  insertConfigVersion,
+  listConfigVersions,
+  type StoredConfig,
+} from '../store/repositories/routing-configs.js';
+import type { Clock } from './clock.js';
+import { ServiceError } from './errors.js';
+
+/** A configuration as given: YAML or JSON text, or an already parsed document. */
+export type ConfigSource = string | Record<string, unknown>;
+
+export interface ConfigVersion extends StoredConfig {
+  active: boolean;
+}
+
+/** The text a configuration is stored as: text as given, a parsed document as JSON (which is YAML too). */
+const sourceText = (source: ConfigSource): string => (typeof source === 'string' ? source : JSON.stringify(source, null, 2));
+
+/** Loads a configuration against the teams and reps that exist now. */
+async function loadLive(db: Db, source: ConfigSource, version: number | null = null) {
+  const [teams, reps] = await Promise.all([allTeamKeys(db), allRepIds(db)]);
+  return loadConfig(source, { version, context: { teams: new Set(teams), reps: new Set(reps) } });
+}
+
+/** Every problem of a configuration, each with its path and (from text) its line. */
+export async function validateConfig(db: Db, source: ConfigSource): Promise<{ valid: boolean; errors: ConfigError[] }> {
+  const result = await loadLive(db, source);
+  return { valid: result.ok, errors: result.errors };
+}
+
+/** A draft compiled for a simulation; every problem is a 400. */
+export async function compileDraft(db: Db, source: ConfigSource): Promise<CompiledConfig> {
+  const result = await loadLive(db, source);
+  if (!result.ok) throw new ServiceError('invalid', 'the routing configuration has errors', result.errors);
+  return result.config;
+}
+
+export async function activeConfig(db: Db): Promise<ConfigVersion> {
+  const version = await activeConfigVersion(db);
+  const stored = version === null ? undefined : await getConfigVersion(db, version);
+  if (!stored) throw new ServiceError('not_found', 'no routing configuration is active');
+  return { ...stored, active: true };
+}
+
+export async function findConfigVersion(db: Db, version: number): Promise<ConfigVersion> {
+  const stored = await getConfigVersion(db, version);
+  if (!stored) throw new ServiceError('not_found', `no routing configuration version ${version}`);
+  return { ...stored, active: (await activeConfigVersion(db)) === version };
+}
+
+export async function listVersions(db: Db, page: { limit: number; before?: number }): Promise<Omit<ConfigVersion, 'source'>[]> {
+  const [versions, active] = await Promise.all([listConfigVersions(db, page), activeConfigVersion(db)]);
+  return versions.map((v) => ({ ...v, active: v.version === active }));
+}
+
+/** Saves a valid configuration as the next version, and makes it live when asked. Invalid: a 400 with every error. */
+export async function createConfigVersion(
+  db: Database,
+  input: { source: ConfigSource; activate: boolean; createdBy: string | null },
+  clock: Clock,
+): Promise<ConfigVersion> {
+  return db.transaction().execute(async (trx) => {
+    const result = await loadLive(trx, input.source);
+    if (!result.ok) throw new ServiceError('invalid', 'the routing configuration has errors', result.errors);
+    const version = await insertConfigVersion(trx, sourceText(input.source), input.createdBy, clock.now());
+    if (input.activate) await activateConfigVersion(trx, version);
+    return { ...(await getConfigVersion(trx, version))!, active: input.activate || (await activeConfigVersion(trx)) === version };
+  });
+}
+
+/** Makes a saved version live, once it still holds against today's teams and reps. */
+export async function activateVersion(db: Database, version: number): Promise<ConfigVersion> {
+  return db.transaction().execute(async (trx) => {
+    const stored = await getConfigVersion(trx, version);
+    if (!stored) throw new ServiceError('not_found', `no routing configuration version ${version}`);
+    const result = await loadLive(trx, stored.source, version);
+    if (!result.ok) throw new ServiceError('invalid', `version ${version} no longer holds against the current teams and reps`, result.errors);
+    await activateConfigVersion(trx, version);
+    return { ...stored, active: true };
+  });
+}
