@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * Service settings from the environment, with defaults that work out of the box
+ * (PRODUCT.md §6). Unknown values are reported with the variable's name.
+ */
+const Settings = z.object({
+  LEADROUTER_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LEADROUTER_HOST: z.string().min(1).default('127.0.0.1'),
+  LEADROUTER_DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'expected sqlite:<path> or postgres://…')
+    .default('sqlite:./data/leadrouter.db'),
+  LEADROUTER_ADMIN_KEY: z.string().min(20, 'expected at least 20 characters').optional(),
+  LEADROUTER_DEMO: z.enum(['0', '1']).default('0'),
+  LEADROUTER_DEFAULT_COUNTRY: z.string().length(2).toUpperCase().default('US'),
+  LEADROUTER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface ServiceSettings {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  adminKey: string | undefined;
+  demo: boolean;
+  defaultCountry: string;
+  logLevel: string;
+}
+
+export function readSettings(env: NodeJS.ProcessEnv): ServiceSettings {
+  const parsed = Settings.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`invalid settings:\n${parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`).join('\n')}`);
+  }
+  const s = parsed.data;
+  return {
+    port: s.LEADROUTER_PORT,
+    host: s.LEADROUTER_HOST,
+    databaseUrl: s.LEADROUTER_DATABASE_URL,
+    adminKey: s.LEADROUTER_ADMIN_KEY,
+    demo: s.LEADROUTER_DEMO === '1',
+    defaultCountry: s.LEADROUTER_DEFAULT_COUNTRY,
+    logLevel: s.LEADROUTER_LOG_LEVEL,
+  };
+}
