@@ -24,11 +24,11 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI in-process with captured output and a fixed clock. */
-export async function runCli(argv: string[], now = Date.parse('2026-11-24T18:00:00Z')): Promise<CliRun> {
+/** Runs the CLI in-process with captured output, a fixed clock and the given environment. */
+export async function runCli(argv: string[], now = Date.parse('2026-11-24T18:00:00Z'), env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), now: () => now };
+  const io: CliIo = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), now: () => now, env, interactive: false };
   const code = await run(argv, io);
   return { code, stdout, stderr };
 }

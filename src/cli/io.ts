@@ -9,12 +9,18 @@ export interface CliIo {
   err(text: string): void;
   /** The current instant, epoch milliseconds. The engine never reads the clock; the CLI does, here. */
   now(): number;
+  /** The environment the service settings are read from. */
+  env: NodeJS.ProcessEnv;
+  /** Whether standard error is a terminal (a progress bar is drawn only then). */
+  interactive: boolean;
 }
 
 export const processIo: CliIo = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
   now: () => Date.now(),
+  env: process.env,
+  interactive: Boolean(process.stderr.isTTY),
 };
 
 /** A problem to tell the user in words (no stack trace), with the exit code to end with. */

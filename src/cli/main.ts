@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { registerConfig } from './commands/config.js';
 import { registerSimulate } from './commands/simulate.js';
+import { registerStore } from './commands/store.js';
 import { CliError, processIo, type CliIo } from './io.js';
 import { packageVersion } from './version.js';
 
@@ -18,6 +19,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   // Commands created below inherit the output and exit settings above.
   registerConfig(program, io, setExit);
   registerSimulate(program, io, setExit);
+  registerStore(program, io, setExit);
   return program;
 }
 

@@ -3,10 +3,7 @@ import { loadPeople } from '../engine/index.js';
 import type { Database } from '../store/database.js';
 import { activateConfigVersion, insertConfigVersion } from '../store/repositories/routing-configs.js';
 import { saveRep, saveTeam } from '../store/repositories/people.js';
-import type { CaptureDeps } from './capture.js';
 import type { Clock } from './clock.js';
-import { ConfigCache } from './config-cache.js';
-import { StrategyStateCache } from './state-cache.js';
 
 /** A clock the test moves by hand. */
 export class TestClock implements Clock {
@@ -35,6 +32,4 @@ export async function seedExample(db: Database, example: string, now = WEEKDAY):
   });
 }
 
-export function captureDeps(db: Database, clock: Clock): CaptureDeps {
-  return { db, clock, configs: new ConfigCache(), states: new StrategyStateCache() };
-}
+export { captureDeps } from './deps.js';
