@@ -8,7 +8,7 @@ import { matchAccount } from '../store/repositories/accounts.js';
 import { insertDecision } from '../store/repositories/decisions.js';
 import { findIdempotencyKey, saveIdempotencyKey } from '../store/repositories/idempotency.js';
 import { addEvents, type LeadEvent } from '../store/repositories/lead-events.js';
-import { findLeadByExternalId, findOpenDuplicate, getLead, insertLead, placeLead, type LeadStatus, type StoredLead } from '../store/repositories/leads.js';
+import { findLeadByExternalId, findOpenDuplicate, getLead, insertLead, type LeadStatus, type StoredLead } from '../store/repositories/leads.js';
 import { listReps, listTeams, recordAssignment } from '../store/repositories/people.js';
 import { lockStates, writeState } from '../store/repositories/strategy-state.js';
 import type { Clock } from './clock.js';
@@ -65,10 +65,12 @@ interface Session {
   reps: Rep[];
   teams: Team[];
   roster: Roster | null;
+  /** Reps whose row this transaction has locked and checked: its snapshot of them is current. */
+  verified: Set<string>;
 }
 
 async function openSession(trx: Db, deps: CaptureDeps): Promise<Session> {
-  return { config: await deps.configs.active(trx), reps: await listReps(trx), teams: await listTeams(trx), roster: null };
+  return { config: await deps.configs.active(trx), reps: await listReps(trx), teams: await listTeams(trx), roster: null, verified: new Set() };
 }
 
 const rosterOf = (session: Session) => (session.roster ??= new Roster(session.reps, session.teams));
@@ -115,17 +117,19 @@ async function decideLocked(trx: Db, lead: Lead, deps: CaptureDeps, session: Ses
       deps.states.remember(scope, row.state, row.version);
       locked.set(scope, row.version);
     }
-    const repMoved = decision.outcome.type === 'offer' && (await pickedRepChanged(trx, roster, decision.outcome.repId));
+    const repMoved = decision.outcome.type === 'offer' && (await pickedRepChanged(trx, session, roster, decision.outcome.repId));
     if (repMoved) await reloadPeople(trx, session);
     if ((!stale && !repMoved) || attempt >= MAX_REDECISIONS) return { decision, config };
   }
 }
 
-/** Locks the picked rep's row and tells whether their load changed since the roster was read. */
-async function pickedRepChanged(trx: Db, roster: Roster, repId: string): Promise<boolean> {
+/** Locks the picked rep's row (once per transaction) and tells whether their load changed since the roster was read. */
+async function pickedRepChanged(trx: Db, session: Session, roster: Roster, repId: string): Promise<boolean> {
+  if (session.verified.has(repId)) return false;
   let query = trx.selectFrom('reps').select(['open_leads', 'daily_count', 'daily_date']).where('id', '=', repId);
   if (isPostgres(trx)) query = query.forUpdate();
   const row = await query.executeTakeFirstOrThrow();
+  session.verified.add(repId);
   const seen = roster.reps.get(repId)!.rep;
   return row.open_leads !== (seen.openLeads ?? 0) || row.daily_count !== (seen.daily?.count ?? 0) || row.daily_date !== (seen.daily?.date ?? null);
 }
@@ -183,13 +187,30 @@ async function captureOne(trx: Db, deps: CaptureDeps, session: Session, locked: 
   const account = await matchAccount(trx, emailDomain, companyKey);
   const lead: Lead = account ? { ...input.lead, account: { id: account.id, ownerId: account.ownerId } } : input.lead;
   const id = randomUUID();
-  await insertLead(trx, { id, fields: lead, emailDomain, companyKey, isTest: input.isTest ?? false, now });
-  if (input.idempotency) await saveIdempotencyKey(trx, input.idempotency.key, input.idempotency.requestHash, id, now);
-
-  const decided = await decideLocked(trx, { ...lead, id }, deps, session, locked, now);
+  const decided = await decideLocked(trx, lead, deps, session, locked, now);
   const decision = decided?.decision ?? null;
   const decisionId = randomUUID();
-  if (decided && decision) {
+  const outcome = decision?.outcome;
+  const stored = await insertLead(trx, {
+    id,
+    fields: lead,
+    emailDomain,
+    companyKey,
+    isTest: input.isTest ?? false,
+    now,
+    placement: {
+      status: outcome ? statusOf(outcome) : 'held',
+      ownerId: outcome?.type === 'offer' ? outcome.repId : null,
+      team: outcome?.type === 'offer' ? outcome.team : null,
+      queue: outcome?.type === 'queue' ? outcome.queue : null,
+      score: decision?.score ?? null,
+      grade: decision?.grade ?? null,
+      route: decision?.route ?? null,
+      configVersion: decided?.config.version ?? null,
+    },
+  });
+  if (input.idempotency) await saveIdempotencyKey(trx, input.idempotency.key, input.idempotency.requestHash, id, now);
+  if (decision) {
     await insertDecision(trx, decisionId, id, decision, now);
     for (const change of decision.stateChanges) {
       const version = locked.get(change.scope)! + 1;
@@ -197,33 +218,15 @@ async function captureOne(trx: Db, deps: CaptureDeps, session: Session, locked: 
       locked.set(change.scope, version);
       deps.states.remember(change.scope, change.state, version);
     }
-    const { outcome } = decision;
-    if (outcome.type === 'offer') {
-      const timezone = session.reps.find((r) => r.id === outcome.repId)!.timezone;
-      const localDate = DateTime.fromMillis(now, { zone: timezone }).toISODate()!;
-      await recordAssignment(trx, outcome.repId, localDate, now);
-      countAssignment(session, outcome.repId, localDate, now);
+    if (decision.outcome.type === 'offer') {
+      const repId = decision.outcome.repId;
+      const localDate = DateTime.fromMillis(now, { zone: session.reps.find((r) => r.id === repId)!.timezone }).toISODate()!;
+      await recordAssignment(trx, repId, localDate, now);
+      countAssignment(session, repId, localDate, now);
     }
-    await placeLead(
-      trx,
-      id,
-      {
-        status: statusOf(outcome),
-        ownerId: outcome.type === 'offer' ? outcome.repId : null,
-        team: outcome.type === 'offer' ? outcome.team : null,
-        queue: outcome.type === 'queue' ? outcome.queue : null,
-        score: decision.score,
-        grade: decision.grade,
-        route: decision.route,
-        configVersion: decided.config.version,
-      },
-      now,
-    );
-  } else {
-    await placeLead(trx, id, { status: 'held', ownerId: null, team: null, queue: null, score: 0, grade: null, route: null, configVersion: null }, now);
   }
   await addEvents(trx, id, captureEvents(input, lead, decision, decisionId, now));
-  return { kind: 'created', lead: (await getLead(trx, id))!, decision };
+  return { kind: 'created', lead: stored, decision };
 }
 
 /**

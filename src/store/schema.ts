@@ -132,6 +132,18 @@ export interface IdempotencyKeysTable {
   created_at: number;
 }
 
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  role: string;
+  rep_id: string | null;
+  key_hash: string;
+  prefix: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
 export interface Tables {
   reps: RepsTable;
   teams: TeamsTable;
@@ -145,4 +157,5 @@ export interface Tables {
   strategy_state: StrategyStateTable;
   accounts: AccountsTable;
   idempotency_keys: IdempotencyKeysTable;
+  api_keys: ApiKeysTable;
 }

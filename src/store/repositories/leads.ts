@@ -47,65 +47,57 @@ function fromRow(row: LeadsTable): StoredLead {
   };
 }
 
-export interface NewLead {
-  id: string;
-  fields: Lead;
-  emailDomain: string | null;
-  companyKey: string | null;
-  isTest: boolean;
-  now: number;
-}
-
-export async function insertLead(db: Db, lead: NewLead): Promise<void> {
-  const f = lead.fields;
-  await db
-    .insertInto('leads')
-    .values({
-      id: lead.id,
-      status: 'new',
-      source: f.source ?? null,
-      external_id: f.externalId ?? null,
-      fields: toJson(f),
-      email: f.email ?? null,
-      phone: f.phone ?? null,
-      email_domain: lead.emailDomain,
-      company_key: lead.companyKey,
-      account_id: f.account?.id ?? null,
-      is_test: lead.isTest ? 1 : 0,
-      created_at: lead.now,
-      updated_at: lead.now,
-    })
-    .execute();
-}
-
 /** Where routing put the lead. */
 export interface Placement {
   status: LeadStatus;
   ownerId: string | null;
   team: string | null;
   queue: string | null;
-  score: number;
+  score: number | null;
   grade: string | null;
   route: string | null;
   configVersion: number | null;
 }
 
-export async function placeLead(db: Db, id: string, p: Placement, now: number): Promise<void> {
-  await db
-    .updateTable('leads')
-    .set({
-      status: p.status,
-      owner_id: p.ownerId,
-      team_key: p.team,
-      queue: p.queue,
-      score: p.score,
-      grade: p.grade,
-      route: p.route,
-      config_version: p.configVersion,
-      updated_at: now,
-    })
-    .where('id', '=', id)
-    .execute();
+export interface NewLead {
+  id: string;
+  fields: Lead;
+  emailDomain: string | null;
+  companyKey: string | null;
+  isTest: boolean;
+  placement: Placement;
+  now: number;
+}
+
+/** Stores a captured lead where routing put it, and returns it as stored. */
+export async function insertLead(db: Db, lead: NewLead): Promise<StoredLead> {
+  const f = lead.fields;
+  const p = lead.placement;
+  const row: LeadsTable = {
+    id: lead.id,
+    status: p.status,
+    source: f.source ?? null,
+    external_id: f.externalId ?? null,
+    fields: toJson(f),
+    email: f.email ?? null,
+    phone: f.phone ?? null,
+    email_domain: lead.emailDomain,
+    company_key: lead.companyKey,
+    account_id: f.account?.id ?? null,
+    owner_id: p.ownerId,
+    team_key: p.team,
+    queue: p.queue,
+    score: p.score,
+    grade: p.grade,
+    route: p.route,
+    config_version: p.configVersion,
+    duplicate_of: null,
+    is_test: lead.isTest ? 1 : 0,
+    created_at: lead.now,
+    updated_at: lead.now,
+  };
+  await db.insertInto('leads').values(row).execute();
+  return fromRow(row);
 }
 
 export async function getLead(db: Db, id: string): Promise<StoredLead | undefined> {

@@ -71,6 +71,13 @@ export async function listReps(db: Db): Promise<Rep[]> {
   return rows.map(repFromRow);
 }
 
+/** Reps by id, `limit` at a time after the id `after`. */
+export async function listRepsPage(db: Db, page: { limit: number; after?: string }): Promise<Rep[]> {
+  let query = db.selectFrom('reps').selectAll().orderBy('id').limit(page.limit);
+  if (page.after !== undefined) query = query.where('id', '>', page.after);
+  return (await query.execute()).map(repFromRow);
+}
+
 export async function getRep(db: Db, id: string): Promise<Rep | undefined> {
   const row = await db.selectFrom('reps').selectAll().where('id', '=', id).executeTakeFirst();
   return row && repFromRow(row);
@@ -106,10 +113,29 @@ export async function saveTeam(db: Db, team: Team, now: number): Promise<void> {
 }
 
 export async function listTeams(db: Db): Promise<Team[]> {
-  const [teams, members, branches] = await Promise.all([
-    db.selectFrom('teams').selectAll().orderBy('key').execute(),
-    db.selectFrom('team_members').selectAll().orderBy('team_key').orderBy('position').execute(),
-    db.selectFrom('team_branches').selectAll().orderBy('team_key').orderBy('position').execute(),
+  return selectTeams(db, {});
+}
+
+/** Teams by key, `limit` at a time after the key `after`. */
+export async function listTeamsPage(db: Db, page: { limit: number; after?: string }): Promise<Team[]> {
+  return selectTeams(db, page);
+}
+
+export async function getTeam(db: Db, key: string): Promise<Team | undefined> {
+  return (await selectTeams(db, { key }))[0];
+}
+
+async function selectTeams(db: Db, only: { key?: string; after?: string; limit?: number }): Promise<Team[]> {
+  let query = db.selectFrom('teams').selectAll().orderBy('key');
+  if (only.key !== undefined) query = query.where('key', '=', only.key);
+  if (only.after !== undefined) query = query.where('key', '>', only.after);
+  if (only.limit !== undefined) query = query.limit(only.limit);
+  const teams = await query.execute();
+  if (teams.length === 0) return [];
+  const keys = teams.map((t) => t.key);
+  const [members, branches] = await Promise.all([
+    db.selectFrom('team_members').selectAll().where('team_key', 'in', keys).orderBy('team_key').orderBy('position').execute(),
+    db.selectFrom('team_branches').selectAll().where('team_key', 'in', keys).orderBy('team_key').orderBy('position').execute(),
   ]);
   return teams.map((t) => ({
     key: t.key,
@@ -121,14 +147,42 @@ export async function listTeams(db: Db): Promise<Team[]> {
   }));
 }
 
-/** Counts a new open lead for a rep: load, the rep's local-day count and the last assignment time. */
+/** Every team key with the keys of its sub-teams. */
+export async function teamGraph(db: Db): Promise<Map<string, string[]>> {
+  const [teams, branches] = await Promise.all([
+    db.selectFrom('teams').select('key').execute(),
+    db.selectFrom('team_branches').select(['team_key', 'branch_key']).orderBy('position').execute(),
+  ]);
+  const graph = new Map<string, string[]>(teams.map((t) => [t.key, []]));
+  for (const b of branches) graph.get(b.team_key)?.push(b.branch_key);
+  return graph;
+}
+
+/** Which of these rep ids exist. */
+export async function existingRepIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('reps').select('id').where('id', 'in', [...new Set(ids)]).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function allRepIds(db: Db): Promise<string[]> {
+  return (await db.selectFrom('reps').select('id').orderBy('id').execute()).map((r) => r.id);
+}
+
+export async function allTeamKeys(db: Db): Promise<string[]> {
+  return (await db.selectFrom('teams').select('key').orderBy('key').execute()).map((r) => r.key);
+}
+
+/**
+ * Counts a new open lead for a rep: their load, their count for `localDate` (their own calendar
+ * day; a count for an earlier day starts again at one) and the last assignment time.
+ */
 export async function recordAssignment(db: Db, repId: string, localDate: string, now: number): Promise<void> {
-  const row = await db.selectFrom('reps').select(['daily_date']).where('id', '=', repId).executeTakeFirstOrThrow();
   await db
     .updateTable('reps')
     .set((eb) => ({
       open_leads: eb('open_leads', '+', 1),
-      daily_count: row.daily_date === localDate ? eb('daily_count', '+', 1) : 1,
+      daily_count: eb.case().when('daily_date', '=', localDate).then(eb('daily_count', '+', 1)).else(1).end(),
       daily_date: localDate,
       last_assigned_at: now,
     }))

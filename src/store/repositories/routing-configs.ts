@@ -35,7 +35,11 @@ export async function activeConfigVersion(db: Db): Promise<number | null> {
   return row ? Number(row.value) : null;
 }
 
-export async function listConfigVersions(db: Db): Promise<Omit<StoredConfig, 'source'>[]> {
-  const rows = await db.selectFrom('routing_configs').select(['version', 'created_at', 'created_by']).orderBy('version', 'desc').execute();
+/** Newest first; with a page, `limit` at a time below the version `before`. */
+export async function listConfigVersions(db: Db, page?: { limit: number; before?: number }): Promise<Omit<StoredConfig, 'source'>[]> {
+  let query = db.selectFrom('routing_configs').select(['version', 'created_at', 'created_by']).orderBy('version', 'desc');
+  if (page?.before !== undefined) query = query.where('version', '<', page.before);
+  if (page) query = query.limit(page.limit);
+  const rows = await query.execute();
   return rows.map((r) => ({ version: r.version, createdAt: r.created_at, createdBy: r.created_by }));
 }
