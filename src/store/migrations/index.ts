@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './001-initial.js';
+import { apiKeys } from './002-api-keys.js';
 
 /** Every migration, in order. Names never change once released; new ones are appended. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
+  '002-api-keys': apiKeys,
 };
 
 export const migrationProvider: MigrationProvider = {
