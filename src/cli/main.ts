@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { registerConfig } from './commands/config.js';
 import { registerSimulate } from './commands/simulate.js';
+import { registerServe } from './commands/serve.js';
 import { registerStore } from './commands/store.js';
 import { CliError, processIo, type CliIo } from './io.js';
 import { packageVersion } from './version.js';
@@ -20,6 +21,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerConfig(program, io, setExit);
   registerSimulate(program, io, setExit);
   registerStore(program, io, setExit);
+  registerServe(program, io);
   return program;
 }
 

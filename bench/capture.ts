@@ -1,0 +1,96 @@
+/**
+ * Capture over HTTP against the bare framework, in one run: a bare fastify server doing the
+ * same JSON POST (parse, validate, reply) is the baseline; then leadrouter captures — normalise,
+ * dedupe, match, route, commit on SQLite — with the insurance example's people and routing.
+ * Each server runs in a process of its own; autocannon drives it over loopback from this one,
+ * 50 connections for 10 s each, every request a distinct lead.
+ */
+import autocannon from 'autocannon';
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { seedExample } from '../src/service/test-support.js';
+import { migrate, openDatabase } from '../src/store/database.js';
+import { insuranceLeads } from './support/organisations.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const ADMIN_KEY = 'lr_bench_admin_key_0123456789abcdef';
+const leads = insuranceLeads(200_000, 23);
+
+function start(script: string, args: string[], env: NodeJS.ProcessEnv, ready: (line: string) => boolean): Promise<ChildProcess> {
+  return new Promise((done, fail) => {
+    const child = fork(script, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const watch = (chunk: Buffer) => {
+      if (ready(chunk.toString())) done(child);
+    };
+    child.stdout?.on('data', watch);
+    child.stderr?.on('data', watch);
+    child.on('message', (m) => m === 'ready' && done(child));
+    child.on('exit', (code) => fail(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+async function load(url: string, headers: Record<string, string>) {
+  let n = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    requests: [
+      {
+        setupRequest: (request) => {
+          const { id: _id, account: _account, ...lead } = leads[n++ % leads.length]!;
+          return { ...request, body: JSON.stringify({ ...lead, email: `lead${n}@example${n % 997}.org` }) };
+        },
+      },
+    ],
+  });
+  return {
+    perSec: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    ok: result['2xx'],
+    errors: result.non2xx + result.errors,
+  };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'leadrouter-bench-capture-'));
+  const children: ChildProcess[] = [];
+  try {
+    const bare = await start(resolve('dist/bench/support/bare-server.js'), ['3911'], {}, () => false);
+    children.push(bare);
+    const baseline = await load('http://127.0.0.1:3911/v1/leads', {});
+    bare.kill('SIGTERM');
+
+    const url = `sqlite:${join(dir, 'bench.db')}`;
+    const db = openDatabase(url);
+    await migrate(db);
+    await seedExample(db, 'insurance', Date.now());
+    await db.destroy();
+    const server = await start(
+      resolve('dist/src/cli/main.js'),
+      ['serve'],
+      { LEADROUTER_DATABASE_URL: url, LEADROUTER_PORT: '3912', LEADROUTER_ADMIN_KEY: ADMIN_KEY, LEADROUTER_DEMO: '0', LEADROUTER_LOG_LEVEL: 'warn' },
+      (line) => line.includes('listening'),
+    );
+    children.push(server);
+    const ours = await load('http://127.0.0.1:3912/v1/leads', { authorization: `Bearer ${ADMIN_KEY}` });
+
+    const ratio = ours.perSec / baseline.perSec;
+    console.log(`capture over HTTP: ${CONNECTIONS} connections, ${SECONDS} s each, every request a distinct lead`);
+    console.log(`  bare fastify (parse, validate, reply)   ${Math.round(baseline.perSec).toLocaleString('en-US')} req/s   p50 ${baseline.p50Ms} ms   p99 ${baseline.p99Ms} ms`);
+    console.log(`  leadrouter capture on SQLite            ${Math.round(ours.perSec).toLocaleString('en-US')} req/s   p50 ${ours.p50Ms} ms   p99 ${ours.p99Ms} ms   (${ours.ok} captured, ${ours.errors} errors)`);
+    console.log(`  ratio                                    ${ratio.toFixed(2)}x`);
+    console.log(JSON.stringify({ bench: 'capture', capturesPerSec: Math.round(ours.perSec), baselinePerSec: Math.round(baseline.perSec), ratio: Math.round(ratio * 100) / 100, p99Ms: ours.p99Ms }));
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { buildApp } from '../../http/app.js';
+import { ensureAdminKey } from '../../service/api-keys.js';
+import { systemClock } from '../../service/clock.js';
+import { seedDemo } from '../../service/demo.js';
+import { captureDeps } from '../../service/deps.js';
+import { readSettings } from '../../settings/settings.js';
+import { migrate, openDatabase } from '../../store/database.js';
+import { println, type CliIo } from '../io.js';
+
+/**
+ * `leadrouter serve`: the HTTP API on the store named by LEADROUTER_DATABASE_URL. Migrates on
+ * start, seeds the demo organisation into an empty store when LEADROUTER_DEMO=1, creates the
+ * first admin key (printed once) and stops gracefully on SIGTERM or SIGINT: requests in flight
+ * finish, then the database closes.
+ */
+export function registerServe(program: Command, io: CliIo): void {
+  program
+    .command('serve')
+    .description('run the HTTP API (settings from LEADROUTER_* environment variables)')
+    .action(async () => {
+      const settings = readSettings(io.env);
+      const db = openDatabase(settings.databaseUrl);
+      await migrate(db);
+      const deps = captureDeps(db, systemClock);
+      if (settings.demo) {
+        const demo = await seedDemo(deps);
+        if (demo.seeded) println(io.err, `seeded the demo organisation: the insurance agency with ${demo.leads} leads`);
+      }
+      const admin = await ensureAdminKey(db, settings.adminKey, systemClock);
+      if (admin.created && admin.key && !settings.adminKey) {
+        println(io.err, `created an admin API key (shown once, keep it safe):\n\n  ${admin.key}\n`);
+      }
+      const app = buildApp({ ...deps, defaultCountry: settings.defaultCountry, logger: { level: settings.logLevel } });
+      const address = await app.listen({ port: settings.port, host: settings.host });
+      println(io.err, `leadrouter listening on ${address} (database ${settings.databaseUrl.replace(/\/\/[^@]*@/, '//…@')})`);
+      await new Promise<void>((resolve) => {
+        const stop = async (signal: string) => {
+          app.log.info({ signal }, 'shutting down');
+          await app.close();
+          await db.destroy();
+          resolve();
+        };
+        process.once('SIGTERM', () => void stop('SIGTERM'));
+        process.once('SIGINT', () => void stop('SIGINT'));
+      });
+    });
+}

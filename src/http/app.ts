@@ -1,0 +1,81 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { createSerializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ApiKeyVerifier } from '../service/api-keys.js';
+import type { CaptureDeps } from '../service/capture.js';
+import { checkAccessDeclared, registerAuth } from './auth.js';
+import type { App, AppContext } from './context.js';
+import { errorHandler, notFoundHandler } from './errors.js';
+import { AppMetrics } from './metrics.js';
+import { documentRoute, openApiRoute, registerOpenApi } from './openapi.js';
+import { apiKeyRoutes } from './routes/api-keys.js';
+import { leadRoutes } from './routes/leads.js';
+import { meRoutes } from './routes/me.js';
+import { opsRoutes } from './routes/ops.js';
+import { repRoutes } from './routes/reps.js';
+import { routingConfigRoutes } from './routes/routing-config.js';
+import { simulateRoutes } from './routes/simulate.js';
+import { teamRoutes } from './routes/teams.js';
+import { validatorCompiler } from './validation.js';
+
+export interface AppDeps extends CaptureDeps {
+  /** pino options, or false for no logs (the default). */
+  logger?: FastifyServerOptions['logger'];
+  /** The largest body most endpoints take, in bytes (default 1 MiB); batch endpoints take 8 times as much. */
+  bodyLimit?: number;
+  /** ISO country of leads that do not say theirs (default US). */
+  defaultCountry?: string;
+  /** Check every response against its schema (tests do; it costs time on every request). */
+  validateResponses?: boolean;
+  /** Verified keys are remembered this long (default 5 s); a key revoked on another instance works that much longer there. */
+  keyCacheMs?: number;
+}
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** Responses as plain JSON: the zod response schemas document them (and are checked in tests). */
+const plainSerializer = () => (data: unknown) => JSON.stringify(data);
+
+/** The HTTP API, ready to `listen` or to `inject` into. */
+export function buildApp(deps: AppDeps): App {
+  const bodyLimit = deps.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  const ctx: AppContext = {
+    db: deps.db,
+    clock: deps.clock,
+    configs: deps.configs,
+    states: deps.states,
+    verifier: new ApiKeyVerifier(deps.db, deps.clock, { ttlMs: deps.keyCacheMs ?? 5_000 }),
+    metrics: new AppMetrics(),
+    defaultCountry: deps.defaultCountry ?? 'US',
+  };
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(deps.validateResponses ? createSerializerCompiler({}) : plainSerializer);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  app.addHook('onRoute', (route) => {
+    checkAccessDeclared(route);
+    documentRoute(route);
+  });
+  registerAuth(app, ctx.verifier);
+
+  registerOpenApi(app);
+  void app.register(async (scope) => {
+    const api = scope.withTypeProvider<ZodTypeProvider>();
+    openApiRoute(api);
+    opsRoutes(api, ctx);
+    leadRoutes(api, ctx, bodyLimit * 8);
+    repRoutes(api, ctx);
+    meRoutes(api, ctx);
+    teamRoutes(api, ctx);
+    routingConfigRoutes(api, ctx);
+    simulateRoutes(api, ctx, bodyLimit * 8);
+    apiKeyRoutes(api, ctx);
+  });
+  return app;
+}

@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+import type { Decision as EngineDecision, Rep as EngineRep, Team as EngineTeam } from '../engine/index.js';
+import type { StoredApiKey } from '../service/api-keys.js';
+import type { ConfigVersion as StoredVersion } from '../service/routing-config.js';
+import type { LeadEvent as StoredEvent } from '../store/repositories/lead-events.js';
+import type { StoredLead } from '../store/repositories/leads.js';
+import type { ApiKey } from './schemas/api-keys.js';
+import type { Decision, Lead, LeadEvent } from './schemas/leads.js';
+import type { Rep, Team } from './schemas/people.js';
+import type { ConfigVersion } from './schemas/routing.js';
+
+/** How stored things look in responses: instants as ISO text, leads flat. */
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
+
+export function leadView(lead: StoredLead): z.output<typeof Lead> {
+  const { id: _id, account: _account, previousOwnerId: _previous, ...fields } = lead.fields;
+  return {
+    ...fields,
+    id: lead.id,
+    status: lead.status,
+    ownerId: lead.ownerId,
+    team: lead.team,
+    queue: lead.queue,
+    score: lead.score,
+    grade: lead.grade,
+    route: lead.route,
+    configVersion: lead.configVersion,
+    accountId: lead.accountId,
+    isTest: lead.isTest,
+    createdAt: iso(lead.createdAt),
+    updatedAt: iso(lead.updatedAt),
+  };
+}
+
+export function decisionView(decision: Pick<EngineDecision, 'outcome' | 'ranked' | 'explanation'>): z.output<typeof Decision> {
+  const { explanation } = decision;
+  return {
+    configVersion: explanation.configVersion,
+    outcome: decision.outcome,
+    summary: explanation.summary,
+    ranked: decision.ranked,
+    explanation: explanation as unknown as z.output<typeof Decision>['explanation'],
+    decidedAt: iso(explanation.at),
+  };
+}
+
+export const eventView = (event: StoredEvent): z.output<typeof LeadEvent> => ({ ...event, at: iso(event.at) });
+
+export const repView = (rep: EngineRep): z.output<typeof Rep> => rep as z.output<typeof Rep>;
+export const teamView = (team: EngineTeam): z.output<typeof Team> => team as z.output<typeof Team>;
+
+export const apiKeyView = (key: StoredApiKey): z.output<typeof ApiKey> => ({
+  ...key,
+  createdAt: iso(key.createdAt),
+  lastUsedAt: isoOrNull(key.lastUsedAt),
+  revokedAt: isoOrNull(key.revokedAt),
+});
+
+export const configVersionView = (version: Omit<StoredVersion, 'source'> & { source?: string }): z.output<typeof ConfigVersion> => ({
+  ...version,
+  createdAt: iso(version.createdAt),
+});
