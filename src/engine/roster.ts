@@ -91,10 +91,14 @@ export class Roster {
   readonly reps = new Map<string, RosterRep>();
   readonly teams = new Map<string, RosterTeam>();
   private readonly repsByEmail = new Map<string, RosterRep>();
-  /** Memo of time-zone offsets, shared by every decision made on this roster. */
-  readonly clock = new ZoneClock();
+  /**
+   * Memo of time-zone offsets, shared by every decision made on this roster — and by later
+   * rosters, when the caller passes the same one in.
+   */
+  readonly clock: ZoneClock;
 
-  constructor(reps: readonly Rep[], teams: readonly Team[]) {
+  constructor(reps: readonly Rep[], teams: readonly Team[], clock: ZoneClock = new ZoneClock()) {
+    this.clock = clock;
     for (const rep of reps) {
       const prepared = prepareRep(rep);
       this.reps.set(rep.id, prepared);

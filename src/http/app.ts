@@ -1,6 +1,7 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { createSerializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ApiKeyVerifier } from '../service/api-keys.js';
+import { CaptureQueue } from '../service/capture-queue.js';
 import type { CaptureDeps } from '../service/capture.js';
 import { checkAccessDeclared, registerAuth } from './auth.js';
 import type { App, AppContext } from './context.js';
@@ -49,6 +50,8 @@ export function buildApp(deps: AppDeps): App {
     clock: deps.clock,
     configs: deps.configs,
     states: deps.states,
+    zones: deps.zones,
+    captures: new CaptureQueue(deps),
     verifier: new ApiKeyVerifier(deps.db, deps.clock, { ttlMs: deps.keyCacheMs ?? 5_000 }),
     metrics: new AppMetrics(),
     defaultCountry: deps.defaultCountry ?? 'US',

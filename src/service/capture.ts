@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { accountKeys } from '../capture/index.js';
 import { DateTime } from 'luxon';
-import { decide, Roster, type CompiledConfig, type Decision, type Lead, type Rep, type Team } from '../engine/index.js';
+import { decide, Roster, type CompiledConfig, type Decision, type Lead, type Rep, type Team, type ZoneClock } from '../engine/index.js';
 import type { Database, Db } from '../store/database.js';
 import { isPostgres } from '../store/dialect.js';
 import { matchAccount } from '../store/repositories/accounts.js';
@@ -38,6 +38,8 @@ export interface CaptureDeps {
   clock: Clock;
   configs: ConfigCache;
   states: StrategyStateCache;
+  /** Time-zone offsets this process has worked out, kept from one roster to the next. */
+  zones: ZoneClock;
 }
 
 function statusOf(outcome: Decision['outcome']): LeadStatus {
@@ -73,7 +75,7 @@ async function openSession(trx: Db, deps: CaptureDeps): Promise<Session> {
   return { config: await deps.configs.active(trx), reps: await listReps(trx), teams: await listTeams(trx), roster: null, verified: new Set() };
 }
 
-const rosterOf = (session: Session) => (session.roster ??= new Roster(session.reps, session.teams));
+const rosterOf = (session: Session, zones: ZoneClock) => (session.roster ??= new Roster(session.reps, session.teams, zones));
 
 async function reloadPeople(trx: Db, session: Session): Promise<void> {
   session.reps = await listReps(trx);
@@ -106,7 +108,7 @@ async function decideLocked(trx: Db, lead: Lead, deps: CaptureDeps, session: Ses
   const config = session.config;
   if (!config) return null;
   for (let attempt = 0; ; attempt++) {
-    const roster = rosterOf(session);
+    const roster = rosterOf(session, deps.zones);
     const decision = decide({ lead, config, roster, state: deps.states.state, now });
     // The versions this decision was made on, taken before any await lets another capture move them.
     const basis = new Map(decision.stateChanges.map((c) => [c.scope, deps.states.version(c.scope)]));

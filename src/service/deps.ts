@@ -1,3 +1,4 @@
+import { ZoneClock } from '../engine/index.js';
 import type { Database } from '../store/database.js';
 import type { CaptureDeps } from './capture.js';
 import { systemClock, type Clock } from './clock.js';
@@ -6,5 +7,5 @@ import { StrategyStateCache } from './state-cache.js';
 
 /** What the capture use cases need, for one process on one database. */
 export function captureDeps(db: Database, clock: Clock = systemClock): CaptureDeps {
-  return { db, clock, configs: new ConfigCache(), states: new StrategyStateCache() };
+  return { db, clock, configs: new ConfigCache(), states: new StrategyStateCache(), zones: new ZoneClock() };
 }

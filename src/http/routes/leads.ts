@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Problem } from '../../capture/index.js';
 import type { ApiKeyRole } from '../../service/api-keys.js';
-import { captureLead, type CaptureResult } from '../../service/capture.js';
+import type { CaptureResult } from '../../service/capture.js';
 import { ServiceError } from '../../service/errors.js';
 import { decisionOf, findLead, findLeads, leadDecision, leadTimeline } from '../../service/leads-query.js';
 import { principalOf } from '../auth.js';
@@ -58,7 +58,7 @@ export function leadRoutes(app: App, ctx: AppContext, batchBodyLimit: number): v
     const normalized = normalizeBody(body, ctx.defaultCountry);
     if (!normalized.ok) throw new ApiError(400, 'invalid_request', problemsMessage(normalized.errors), locatedIn(at, normalized.errors));
     const stop = ctx.metrics.startCapture();
-    const result = await captureLead(ctx, {
+    const result = await ctx.captures.submit({
       lead: normalized.lead,
       actor,
       ...(idempotency && { idempotency: { key: `${actor}:${idempotency.key}`, requestHash: requestHash(idempotency.body) } }),
