@@ -50,15 +50,14 @@ export const Operators: z.ZodType<OperatorsInput> = z.lazy(() =>
       },
       { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown operator ${issue.keys.map((k) => `"${k}"`).join(', ')} (expected one of ${OPERATORS.join(', ')})` : undefined) },
     )
-    .refine((o) => Object.keys(o).length > 0, { error: 'expected at least one operator', when: ({ issues }) => issues.length === 0 })
-    .meta({ id: 'Operators', description: 'Operators on one field; several operators must all hold.' }),
-);
+    .refine((o) => Object.keys(o).length > 0, { error: 'expected at least one operator', when: ({ issues }) => issues.length === 0 }),
+).meta({ id: 'Operators', description: 'Operators on one field; several operators must all hold.' }) as z.ZodType<OperatorsInput>;
 
 export const Matcher: z.ZodType<MatcherInput> = z.lazy(() =>
   z.union([Scalar, z.array(Scalar).min(1), Operators], {
     error: 'expected a value, a list of values, or operators such as { gte: 10 } or { in: [a, b] }',
-  }).meta({ id: 'Matcher', description: 'A value (equals), a list (in), or an object of operators.' }),
-);
+  }),
+).meta({ id: 'Matcher', description: 'A value (equals), a list (in), or an object of operators.' }) as z.ZodType<MatcherInput>;
 
 /** Keys a condition may test besides lead fields and `custom.*`. */
 export const SPECIAL_FIELDS = ['score', 'grade', 'territory', 'account', 'time', 'day'] as const;
@@ -82,13 +81,12 @@ export const Condition: z.ZodType<ConditionInput> = z.lazy(() =>
       not: Condition.optional(),
     })
     .catchall(Matcher)
-    .refine((c) => Object.keys(c).length > 0, { error: 'expected at least one condition', when: ({ issues }) => issues.length === 0 })
-    .meta({
-      id: 'Condition',
-      description:
-        'Field tests (all must hold) and the combinators all / any / not. Fields: lead fields, custom.<name>, score, grade, territory, account, time, day.',
-    }),
-) as z.ZodType<ConditionInput>;
+    .refine((c) => Object.keys(c).length > 0, { error: 'expected at least one condition', when: ({ issues }) => issues.length === 0 }),
+).meta({
+  id: 'Condition',
+  description:
+    'Field tests (all must hold) and the combinators all / any / not. Fields: lead fields, custom.<name>, score, grade, territory, account, time, day.',
+}) as z.ZodType<ConditionInput>;
 
 export const Requirements = z
   .strictObject({

@@ -14,10 +14,9 @@ class FallbackWeakMap<K extends object, V> extends WeakMap<K, V> {
 }
 
 /**
- * The named schemas of the OpenAPI document (components). They are kept out of zod's global
- * registry, which also holds the engine's configuration schemas (registered again by every JSON
- * Schema conversion of their lazy parts, so the global registry cannot be converted as a whole);
- * descriptions given with `.describe()` still come from the global registry.
+ * The named schemas of the OpenAPI document (components), kept apart from zod's global registry,
+ * which also names the engine's configuration schemas; descriptions given with `.describe()`
+ * still come from the global registry.
  */
 export const apiSchemas = z.registry<z.core.GlobalMeta>();
 (apiSchemas as unknown as { _map: WeakMap<object, unknown> })._map = new FallbackWeakMap(
