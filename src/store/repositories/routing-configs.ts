@@ -9,12 +9,23 @@ export interface StoredConfig {
   createdBy: string | null;
 }
 
-/** Stores a configuration as the next version. Versions are immutable once written. */
+/**
+ * Stores a configuration as the next version. Versions are immutable once written. Two saves at
+ * the same moment (on two instances) each get a version of their own: a number taken meanwhile
+ * is skipped, without aborting the caller's transaction.
+ */
 export async function insertConfigVersion(db: Db, source: string, createdBy: string | null, now: number): Promise<number> {
-  const last = await db.selectFrom('routing_configs').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
-  const version = Number(last?.v ?? 0) + 1;
-  await db.insertInto('routing_configs').values({ version, source, created_at: now, created_by: createdBy }).execute();
-  return version;
+  for (;;) {
+    const last = await db.selectFrom('routing_configs').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
+    const version = Number(last?.v ?? 0) + 1;
+    const inserted = await db
+      .insertInto('routing_configs')
+      .values({ version, source, created_at: now, created_by: createdBy })
+      .onConflict((oc) => oc.column('version').doNothing())
+      .returning('version')
+      .executeTakeFirst();
+    if (inserted) return version;
+  }
 }
 
 export async function activateConfigVersion(db: Db, version: number): Promise<void> {
