@@ -10,6 +10,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 import { seedExample } from '../src/service/test-support.js';
 import { migrate, openDatabase } from '../src/store/database.js';
 import { insuranceLeads } from './support/organisations.js';
@@ -58,6 +59,24 @@ async function load(url: string, headers: Record<string, string>) {
   };
 }
 
+/** Seeds the insurance example into the store at `url`, serves it from a child process and loads it. */
+async function measureLeadrouter(url: string, pgOptions: { schema?: string; serveUrl?: string }, port: number, children: ChildProcess[]) {
+  const db = openDatabase(url, pgOptions.schema ? { schema: pgOptions.schema } : {});
+  await migrate(db, pgOptions.schema ? { schema: pgOptions.schema } : {});
+  await seedExample(db, 'insurance', Date.now());
+  await db.destroy();
+  const server = await start(
+    resolve('dist/src/cli/main.js'),
+    ['serve'],
+    { LEADROUTER_DATABASE_URL: pgOptions.serveUrl ?? url, LEADROUTER_PORT: String(port), LEADROUTER_ADMIN_KEY: ADMIN_KEY, LEADROUTER_DEMO: '0', LEADROUTER_LOG_LEVEL: 'warn' },
+    (line) => line.includes('listening'),
+  );
+  children.push(server);
+  const result = await load(`http://127.0.0.1:${port}/v1/leads`, { authorization: `Bearer ${ADMIN_KEY}` });
+  server.kill('SIGTERM');
+  return result;
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'leadrouter-bench-capture-'));
   const children: ChildProcess[] = [];
@@ -67,26 +86,44 @@ async function main(): Promise<void> {
     const baseline = await load('http://127.0.0.1:3911/v1/leads', {});
     bare.kill('SIGTERM');
 
-    const url = `sqlite:${join(dir, 'bench.db')}`;
-    const db = openDatabase(url);
-    await migrate(db);
-    await seedExample(db, 'insurance', Date.now());
-    await db.destroy();
-    const server = await start(
-      resolve('dist/src/cli/main.js'),
-      ['serve'],
-      { LEADROUTER_DATABASE_URL: url, LEADROUTER_PORT: '3912', LEADROUTER_ADMIN_KEY: ADMIN_KEY, LEADROUTER_DEMO: '0', LEADROUTER_LOG_LEVEL: 'warn' },
-      (line) => line.includes('listening'),
-    );
-    children.push(server);
-    const ours = await load('http://127.0.0.1:3912/v1/leads', { authorization: `Bearer ${ADMIN_KEY}` });
+    const ours = await measureLeadrouter(`sqlite:${join(dir, 'bench.db')}`, {}, 3912, children);
+    const pgUrl = process.env.LEADROUTER_TEST_PG_URL;
+    let postgres: Awaited<ReturnType<typeof load>> | null = null;
+    if (pgUrl) {
+      const schema = `lr_bench_${Date.now()}`;
+      const admin = new pg.Client({ connectionString: pgUrl });
+      await admin.connect();
+      await admin.query(`create schema ${schema}`);
+      try {
+        const serveUrl = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+        postgres = await measureLeadrouter(pgUrl, { schema, serveUrl }, 3913, children);
+      } finally {
+        for (const child of children) child.kill('SIGTERM');
+        await new Promise((done) => setTimeout(done, 500));
+        await admin.query(`drop schema ${schema} cascade`);
+        await admin.end();
+      }
+    }
 
     const ratio = ours.perSec / baseline.perSec;
     console.log(`capture over HTTP: ${CONNECTIONS} connections, ${SECONDS} s each, every request a distinct lead`);
     console.log(`  bare fastify (parse, validate, reply)   ${Math.round(baseline.perSec).toLocaleString('en-US')} req/s   p50 ${baseline.p50Ms} ms   p99 ${baseline.p99Ms} ms`);
     console.log(`  leadrouter capture on SQLite            ${Math.round(ours.perSec).toLocaleString('en-US')} req/s   p50 ${ours.p50Ms} ms   p99 ${ours.p99Ms} ms   (${ours.ok} captured, ${ours.errors} errors)`);
+    if (postgres) {
+      console.log(`  leadrouter capture on PostgreSQL        ${Math.round(postgres.perSec).toLocaleString('en-US')} req/s   p50 ${postgres.p50Ms} ms   p99 ${postgres.p99Ms} ms   (${postgres.ok} captured, ${postgres.errors} errors)`);
+    }
     console.log(`  ratio                                    ${ratio.toFixed(2)}x`);
-    console.log(JSON.stringify({ bench: 'capture', capturesPerSec: Math.round(ours.perSec), baselinePerSec: Math.round(baseline.perSec), ratio: Math.round(ratio * 100) / 100, p99Ms: ours.p99Ms }));
+    console.log(
+      JSON.stringify({
+        bench: 'capture',
+        capturesPerSec: Math.round(ours.perSec),
+        baselinePerSec: Math.round(baseline.perSec),
+        ratio: Math.round(ratio * 100) / 100,
+        p99Ms: ours.p99Ms,
+        postgresPerSec: postgres && Math.round(postgres.perSec),
+        postgresP99Ms: postgres && postgres.p99Ms,
+      }),
+    );
   } finally {
     for (const child of children) child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });

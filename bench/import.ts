@@ -19,7 +19,7 @@ const WEEKDAY = Date.parse('2026-11-24T18:00:00Z');
 function writeCsv(path: string): void {
   const header = 'first_name,last_name,email,phone,company,state,zip,country,lead_source,product,value,custom.income';
   const lines = insuranceLeads(ROWS, 5).map((l, i) =>
-    [l.firstName, l.lastName, `lead${i}@example${i % 5000}.org`, l.phone ?? '', l.company, l.region ?? '', l.postalCode ?? '', l.country, l.source, l.product, l.value, (l.custom as { income: number }).income].join(','),
+    [l.firstName, l.lastName, `lead${i}@example${i % 5000}.org`, l.phone ? `+1212${2_000_000 + i}` : '', l.company, l.region ?? '', l.postalCode ?? '', l.country, l.source, l.product, l.value, (l.custom as { income: number }).income].join(','),
   );
   writeFileSync(path, `${header}\n${lines.join('\n')}\n`);
 }

@@ -46,15 +46,4 @@ export async function openTestApp(store: StoreTarget, options: Partial<AppDeps> 
   };
 }
 
-/** A lead the insurance example routes to the west team (Emma first), made unique by `n`. */
-export const westHealth = (n: number) => ({
-  firstName: `Pat${n}`,
-  lastName: 'Jones',
-  email: `pat${n}@example.com`,
-  phone: `+1415555${String(1000 + n)}`,
-  country: 'US',
-  region: 'CA',
-  product: 'health',
-  value: 5000,
-  source: 'web',
-});
+export { westHealth } from '../service/test-support.js';

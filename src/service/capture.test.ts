@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Lead } from '../engine/index.js';
 import type { Database } from '../store/database.js';
 import { saveAccount } from '../store/repositories/accounts.js';
 import { latestDecision } from '../store/repositories/decisions.js';
@@ -9,18 +8,8 @@ import { activateConfigVersion, insertConfigVersion } from '../store/repositorie
 import { STORES } from '../store/test-support.js';
 import { captureLead, type CaptureDeps } from './capture.js';
 import { ServiceError } from './errors.js';
-import { captureDeps, seedExample, TestClock, WEEKDAY } from './test-support.js';
+import { captureDeps, seedExample, TestClock, WEEKDAY, westHealth } from './test-support.js';
 
-const westHealth = (n: number): Lead => ({
-  firstName: `Pat${n}`,
-  email: `pat${n}@gmail.com`,
-  phone: `+1415555${String(1000 + n)}`,
-  country: 'US',
-  region: 'CA',
-  product: 'health',
-  value: 5000,
-  source: 'web',
-});
 
 describe.each(STORES)('capturing a lead on $name', (store) => {
   let db: Database;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { loadPeople } from '../engine/index.js';
+import { loadPeople, type Lead } from '../engine/index.js';
 import type { Database } from '../store/database.js';
 import { activateConfigVersion, insertConfigVersion } from '../store/repositories/routing-configs.js';
 import { saveRep, saveTeam } from '../store/repositories/people.js';
@@ -33,3 +33,16 @@ export async function seedExample(db: Database, example: string, now = WEEKDAY):
 }
 
 export { captureDeps } from './deps.js';
+
+/** A lead for the west-health route of the insurance example: California, health, with a phone. */
+export const westHealth = (n: number): Lead => ({
+  firstName: `Pat${n}`,
+  lastName: 'Jones',
+  email: `pat${n}@gmail.com`,
+  phone: `+1415555${String(1000 + n)}`,
+  country: 'US',
+  region: 'CA',
+  product: 'health',
+  value: 5000,
+  source: 'web',
+});

@@ -41,7 +41,8 @@ function postgres(url: string): StoreTarget {
   return {
     name: 'postgres',
     async open() {
-      const schema = `lr_test_${randomBytes(6).toString('hex')}`;
+      // Dropped with the rest of the run's schemas when it ends (test/pg-schemas.ts).
+      const schema = `lr_test_${process.env.LEADROUTER_TEST_RUN ?? 'adhoc'}_${randomBytes(6).toString('hex')}`;
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       await admin.query(`create schema ${schema}`);
@@ -53,10 +54,6 @@ function postgres(url: string): StoreTarget {
         connectAgain: () => openDatabase(url, { schema, poolSize: 4 }),
         async close() {
           await db.destroy();
-          const cleanup = new pg.Client({ connectionString: url });
-          await cleanup.connect();
-          await cleanup.query(`drop schema ${schema} cascade`);
-          await cleanup.end();
         },
       };
     },

@@ -6,14 +6,9 @@ import type { LeadsTable } from '../schema.js';
 export type LeadStatus = 'new' | 'unqualified' | 'held' | 'queued' | 'offered' | 'assigned' | 'contacted' | 'won' | 'lost';
 export const OPEN_STATUSES: readonly LeadStatus[] = ['new', 'held', 'queued', 'offered', 'assigned', 'contacted'];
 
-/** A lead as stored: its normalised fields plus where it stands. */
-export interface StoredLead {
-  id: string;
+/** Where routing put the lead. */
+export interface Placement {
   status: LeadStatus;
-  fields: Lead;
-  source: string | null;
-  externalId: string | null;
-  accountId: string | null;
   ownerId: string | null;
   team: string | null;
   queue: string | null;
@@ -21,6 +16,15 @@ export interface StoredLead {
   grade: string | null;
   route: string | null;
   configVersion: number | null;
+}
+
+/** A lead as stored: its normalised fields plus where routing put it. */
+export interface StoredLead extends Placement {
+  id: string;
+  fields: Lead;
+  source: string | null;
+  externalId: string | null;
+  accountId: string | null;
   isTest: boolean;
   createdAt: number;
   updatedAt: number;
@@ -45,18 +49,6 @@ function fromRow(row: LeadsTable): StoredLead {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
-}
-
-/** Where routing put the lead. */
-export interface Placement {
-  status: LeadStatus;
-  ownerId: string | null;
-  team: string | null;
-  queue: string | null;
-  score: number | null;
-  grade: string | null;
-  route: string | null;
-  configVersion: number | null;
 }
 
 export interface NewLead {
