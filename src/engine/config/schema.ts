@@ -206,9 +206,6 @@ export const Scoring = z.strictObject({
   qualifyAt: z.number().optional(),
 });
 
-const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
-export const TimeOfDay = z.string().regex(TIME_OF_DAY, 'expected a time such as 09:00');
-export const DaySchema = z.enum([...WEEKDAYS, 'weekdays', 'weekend']);
 
 export const RoutingConfig = z.strictObject({
   $schema: z.string().optional().meta({ description: 'The JSON Schema this document follows, for editors; ignored by leadrouter.' }),

@@ -12,6 +12,3 @@ export const STRATEGY_BY_NAME: Record<Exclude<StrategyName, 'sticky'>, Strategy>
   performance,
   'best-match': bestMatch,
 };
-
-/** Strategies whose ranking depends on state persisted between decisions. */
-export const STATEFUL: ReadonlySet<StrategyName> = new Set(['round-robin', 'performance']);
