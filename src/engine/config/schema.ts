@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { WEEKDAYS } from '../model.js';
 
 /**
  * The routing configuration language, as an admin writes it.
