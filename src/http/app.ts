@@ -9,6 +9,10 @@ import { errorHandler, notFoundHandler } from './errors.js';
 import { AppMetrics } from './metrics.js';
 import { documentRoute, openApiRoute, registerOpenApi } from './openapi.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
+import { formPostRoutes } from './routes/form-posts.js';
+import { formRoutes } from './routes/forms.js';
+import { googleAdsRoutes } from './routes/google-ads.js';
+import { importRoutes } from './routes/imports.js';
 import { leadRoutes } from './routes/leads.js';
 import { meRoutes } from './routes/me.js';
 import { opsRoutes } from './routes/ops.js';
@@ -79,6 +83,11 @@ export function buildApp(deps: AppDeps): App {
     routingConfigRoutes(api, ctx);
     simulateRoutes(api, ctx, bodyLimit * 8);
     apiKeyRoutes(api, ctx);
+    formRoutes(api, ctx);
+    googleAdsRoutes(api, ctx);
+    // These take urlencoded and CSV bodies: each in a scope of its own, so no other endpoint does.
+    void api.register(async (own) => formPostRoutes(own.withTypeProvider<ZodTypeProvider>(), ctx));
+    void api.register(async (own) => importRoutes(own.withTypeProvider<ZodTypeProvider>(), ctx));
   });
   return app;
 }

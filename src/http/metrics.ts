@@ -40,6 +40,14 @@ export class AppMetrics {
     registers: [this.registry],
   });
 
+  private readonly spam = new Counter({
+    name: 'leadrouter_form_spam_total',
+    help: 'Form posts caught by the honeypot (answered as accepted, not captured), by form',
+    labelNames: ['form'] as const,
+    registers: [this.registry],
+  });
+  private readonly forms = new BoundedLabel();
+
   /** Starts timing a capture; call the result when it is committed. */
   startCapture(): () => void {
     return this.latency.startTimer();
@@ -51,6 +59,11 @@ export class AppMetrics {
       const outcome: Outcome['type'] | 'none' = result.decision?.outcome.type ?? 'none';
       this.decisions.inc({ route: this.routes.value(result.decision?.route, 'none'), outcome });
     }
+  }
+
+  /** A form post the honeypot caught. */
+  caughtSpam(formKey: string): void {
+    this.spam.inc({ form: this.forms.value(formKey, 'none') });
   }
 
   async text(): Promise<{ contentType: string; body: string }> {

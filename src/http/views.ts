@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { Decision as EngineDecision, Rep as EngineRep, Team as EngineTeam } from '../engine/index.js';
 import type { StoredApiKey } from '../service/api-keys.js';
+import type { StoredForm } from '../service/forms.js';
 import type { ConfigVersion as StoredVersion } from '../service/routing-config.js';
 import type { LeadEvent as StoredEvent } from '../store/repositories/lead-events.js';
 import type { StoredLead } from '../store/repositories/leads.js';
 import type { ApiKey } from './schemas/api-keys.js';
+import type { FormSource } from './schemas/forms.js';
 import type { Decision, Lead, LeadEvent } from './schemas/leads.js';
 import type { Rep, Team } from './schemas/people.js';
 import type { ConfigVersion } from './schemas/routing.js';
@@ -61,4 +63,12 @@ export const apiKeyView = (key: StoredApiKey): z.output<typeof ApiKey> => ({
 export const configVersionView = (version: Omit<StoredVersion, 'source'> & { source?: string }): z.output<typeof ConfigVersion> => ({
   ...version,
   createdAt: iso(version.createdAt),
+});
+
+/** A form source without its Google key: only whether it has one. */
+export const formView = ({ googleKey, ...form }: StoredForm): z.output<typeof FormSource> => ({
+  ...form,
+  googleAds: googleKey !== null,
+  createdAt: iso(form.createdAt),
+  updatedAt: iso(form.updatedAt),
 });

@@ -144,6 +144,20 @@ export interface ApiKeysTable {
   revoked_at: number | null;
 }
 
+export interface FormsTable {
+  key: string;
+  name: string;
+  mapping: string;
+  honeypot: string | null;
+  thank_you_url: string | null;
+  allowed_redirect_hosts: string;
+  allowed_origins: string;
+  google_key: string | null;
+  source: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Tables {
   reps: RepsTable;
   teams: TeamsTable;
@@ -158,4 +172,5 @@ export interface Tables {
   accounts: AccountsTable;
   idempotency_keys: IdempotencyKeysTable;
   api_keys: ApiKeysTable;
+  forms: FormsTable;
 }

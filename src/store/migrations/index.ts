@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './001-initial.js';
 import { apiKeys } from './002-api-keys.js';
+import { forms } from './003-forms.js';
 
 /** Every migration, in order. Names never change once released; new ones are appended. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
   '002-api-keys': apiKeys,
+  '003-forms': forms,
 };
 
 export const migrationProvider: MigrationProvider = {
