@@ -1,7 +1,7 @@
 import { compileConfig, type CompiledConfig, type ConfigContext } from './compile.js';
 import { Problems, type ConfigError } from './errors.js';
 import { flattenIssues, locate } from './issues.js';
-import { parseDocumentText, type ParsedText } from './parse.js';
+import { readDocument } from './parse.js';
 import { salvage } from './salvage.js';
 import { RoutingConfig } from './schema.js';
 
@@ -18,13 +18,9 @@ export interface LoadOptions {
  * problems and cross-reference problems together, so one round of fixes is enough.
  */
 export function loadConfig(source: string | unknown, options: LoadOptions = {}): LoadResult {
-  let parsed: ParsedText | undefined;
-  let value = source;
-  if (typeof source === 'string') {
-    parsed = parseDocumentText(source);
-    if (parsed.errors.length) return { ok: false, errors: parsed.errors };
-    value = parsed.value ?? {};
-  }
+  const document = readDocument(source);
+  if (!document.ok) return document;
+  const { value, parsed } = document;
   const problems = new Problems();
   const context = options.context ?? {};
   const result = RoutingConfig.safeParse(value);

@@ -28,3 +28,13 @@ export function parseDocumentText(text: string): ParsedText {
   };
   return { value: errors.length ? undefined : doc.toJS({ maxAliasCount: 100 }), errors, lineOf };
 }
+
+export type DocumentSource = { ok: true; value: unknown; parsed?: ParsedText } | { ok: false; errors: ConfigError[] };
+
+/** A document given as YAML/JSON text (parsed, with its lines kept) or as an already parsed value. */
+export function readDocument(source: string | unknown): DocumentSource {
+  if (typeof source !== 'string') return { ok: true, value: source };
+  const parsed = parseDocumentText(source);
+  if (parsed.errors.length) return { ok: false, errors: parsed.errors };
+  return { ok: true, value: parsed.value ?? {}, parsed };
+}

@@ -1,6 +1,6 @@
 import type { ConfigError, ConfigPath } from '../config/errors.js';
 import { locate, validate, type PathMessage } from '../config/issues.js';
-import { parseDocumentText, type ParsedText } from '../config/parse.js';
+import { readDocument } from '../config/parse.js';
 import { PeopleSchema, type PeopleDoc } from './schema.js';
 
 export type PeopleResult = { ok: true; people: PeopleDoc; errors: [] } | { ok: false; errors: ConfigError[] };
@@ -35,13 +35,9 @@ function crossReferences(people: PeopleDoc): PathMessage[] {
 
 /** Reads reps and teams from YAML/JSON text or a parsed value and checks them: shape, time zones, references. */
 export function loadPeople(source: string | unknown): PeopleResult {
-  let parsed: ParsedText | undefined;
-  let value = source;
-  if (typeof source === 'string') {
-    parsed = parseDocumentText(source);
-    if (parsed.errors.length) return { ok: false, errors: parsed.errors };
-    value = parsed.value ?? {};
-  }
+  const document = readDocument(source);
+  if (!document.ok) return document;
+  const { value, parsed } = document;
   const result = validate(PeopleSchema, value, parsed);
   if (!result.ok) return result;
   const problems = crossReferences(result.data);
