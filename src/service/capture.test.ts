@@ -79,6 +79,12 @@ describe.each(STORES)('capturing a lead on $name', (store) => {
     expect(await getRep(db, 'emma')).toMatchObject({ openLeads: 1 });
   });
 
+  it('links a lead whose Gmail address differs only by dots and a +tag to the open lead', async () => {
+    const first = await captureLead(deps, { lead: { ...westHealth(1), email: 'pat.jones@gmail.com', phone: null, source: 'referral' } });
+    const again = await captureLead(deps, { lead: { ...westHealth(2), email: 'patjones+quote@gmail.com', phone: null, source: 'referral' } });
+    expect(again).toMatchObject({ kind: 'duplicate', lead: { id: first.lead.id } });
+  });
+
   it('links a lead with the phone number of an open lead to it', async () => {
     const first = await captureLead(deps, { lead: westHealth(1) });
     expect((await captureLead(deps, { lead: { ...westHealth(1), email: 'other@example.com' } })).lead.id).toBe(first.lead.id);

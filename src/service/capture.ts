@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { accountKeys } from '../capture/index.js';
+import { accountKeys, dedupeKeys } from '../capture/index.js';
 import { DateTime } from 'luxon';
 import { decide, Roster, type CompiledConfig, type Decision, type Lead, type Rep, type Team, type ZoneClock } from '../engine/index.js';
 import type { Database, Db } from '../store/database.js';
@@ -174,7 +174,10 @@ async function captureOne(trx: Db, deps: CaptureDeps, session: Session, locked: 
   const replay = await replayOf(trx, input);
   if (replay) return { kind: 'replayed', lead: replay };
 
-  const duplicate = await findOpenDuplicate(trx, input.lead.email ?? null, input.lead.phone ?? null);
+  const dedupe = dedupeKeys(input.lead);
+  const emailKey = dedupe.find((k) => k.kind === 'email')?.value ?? null;
+  const phoneKey = dedupe.find((k) => k.kind === 'phone')?.value ?? null;
+  const duplicate = await findOpenDuplicate(trx, emailKey, phoneKey);
   if (duplicate) {
     await addEvents(trx, duplicate.id, [
       { type: 'duplicate-received', at: now, actor: input.actor ?? null, data: { source: input.lead.source ?? null, fields: input.lead } },
@@ -196,6 +199,8 @@ async function captureOne(trx: Db, deps: CaptureDeps, session: Session, locked: 
   const stored = await insertLead(trx, {
     id,
     fields: lead,
+    emailKey,
+    phoneKey,
     emailDomain,
     companyKey,
     isTest: input.isTest ?? false,

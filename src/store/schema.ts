@@ -74,6 +74,8 @@ export interface LeadsTable {
   fields: string;
   email: string | null;
   phone: string | null;
+  email_key: string | null;
+  phone_key: string | null;
   email_domain: string | null;
   company_key: string | null;
   account_id: string | null;

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './001-initial.js';
 import { apiKeys } from './002-api-keys.js';
 import { forms } from './003-forms.js';
+import { dedupeKeys } from './004-dedupe-keys.js';
 
 /** Every migration, in order. Names never change once released; new ones are appended. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
   '002-api-keys': apiKeys,
   '003-forms': forms,
+  '004-dedupe-keys': dedupeKeys,
 };
 
 export const migrationProvider: MigrationProvider = {

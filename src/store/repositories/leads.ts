@@ -54,6 +54,9 @@ function fromRow(row: LeadsTable): StoredLead {
 export interface NewLead {
   id: string;
   fields: Lead;
+  /** The keys it is deduped by (see findOpenDuplicate). */
+  emailKey: string | null;
+  phoneKey: string | null;
   emailDomain: string | null;
   companyKey: string | null;
   isTest: boolean;
@@ -73,6 +76,8 @@ export async function insertLead(db: Db, lead: NewLead): Promise<StoredLead> {
     fields: toJson(f),
     email: f.email ?? null,
     phone: f.phone ?? null,
+    email_key: lead.emailKey,
+    phone_key: lead.phoneKey,
     email_domain: lead.emailDomain,
     company_key: lead.companyKey,
     account_id: f.account?.id ?? null,
@@ -102,13 +107,13 @@ export async function findLeadByExternalId(db: Db, externalId: string): Promise<
   return row && fromRow(row);
 }
 
-/** The oldest open lead with the same email or phone, if any: a new submission is linked to it. */
-export async function findOpenDuplicate(db: Db, email: string | null, phone: string | null): Promise<StoredLead | undefined> {
-  if (!email && !phone) return undefined;
+/** The oldest open lead with the same email key or phone key, if any: a new submission is linked to it. */
+export async function findOpenDuplicate(db: Db, emailKey: string | null, phoneKey: string | null): Promise<StoredLead | undefined> {
+  if (!emailKey && !phoneKey) return undefined;
   const row = await db
     .selectFrom('leads')
     .selectAll()
-    .where((eb) => eb.or([...(email ? [eb('email', '=', email)] : []), ...(phone ? [eb('phone', '=', phone)] : [])]))
+    .where((eb) => eb.or([...(emailKey ? [eb('email_key', '=', emailKey)] : []), ...(phoneKey ? [eb('phone_key', '=', phoneKey)] : [])]))
     .where('status', 'in', OPEN_STATUSES)
     .orderBy('created_at')
     .orderBy('id')
