@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STORES } from '../store/test-support.js';
 import { openTestApp, type TestApp } from './test-support.js';
+import { listRejectedSubmissions } from '../store/repositories/rejected-submissions.js';
 
 const FORM = {
   key: 'quote',
@@ -97,6 +98,13 @@ describe.each(STORES)('form sources over HTTP on $name', (store) => {
     expect(res.statusCode).toBe(303);
     expect(await leads()).toEqual([]);
     expect((await t.app.inject({ method: 'GET', url: '/metrics' })).body).toContain('leadrouter_form_spam_total{form="quote"} 1');
+  });
+
+  it('stores a post caught by the honeypot as a rejected submission, with what was posted', async () => {
+    await post('quote', webToLead(2, { website: 'http://spam.example' }));
+    expect(await listRejectedSubmissions(t.db, 10)).toEqual([
+      expect.objectContaining({ source: 'form:quote', reason: 'honeypot', fields: expect.objectContaining({ firstName: 'Pat2' }) }),
+    ]);
   });
 
   it('redirects with 303 to a retURL on an allowed host, or to the thank-you URL', async () => {

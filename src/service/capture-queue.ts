@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { insertRejectedSubmission } from '../store/repositories/rejected-submissions.js';
 import { captureBatch, type CaptureDeps, type CaptureInput, type CaptureResult } from './capture.js';
 
 interface Waiting {
@@ -12,7 +14,7 @@ interface Waiting {
  * configuration are read once per batch and one commit covers them all. Each caller still gets
  * its own result only after its lead is committed. Should a batch fail (one lead reusing an
  * Idempotency-Key with another body, say), its leads are captured again one by one, so only
- * the one at fault fails.
+ * the one at fault fails. It is also where submissions refused as spam are kept.
  */
 export class CaptureQueue {
   private waiting: Waiting[] = [];
@@ -22,6 +24,11 @@ export class CaptureQueue {
     private readonly deps: CaptureDeps,
     private readonly maxBatch = 100,
   ) {}
+
+  /** Keeps a submission refused before it became a lead (spam), with what was posted; nothing is routed. */
+  async reject(submission: { source: string; reason: 'honeypot'; fields: Record<string, unknown> }): Promise<void> {
+    await insertRejectedSubmission(this.deps.db, { id: randomUUID(), ...submission, receivedAt: this.deps.clock.now() });
+  }
 
   submit(input: CaptureInput): Promise<CaptureResult> {
     return new Promise((resolve, reject) => {

@@ -5,15 +5,16 @@ import { ServiceError } from './errors.js';
 import type { StoredForm } from './forms.js';
 import { redirectFor } from './forms.js';
 
-/** Where captures go (the app's CaptureQueue). */
+/** Where captures go (the app's CaptureQueue), and where refused posts are kept. */
 export interface CaptureSink {
   submit(input: CaptureInput): Promise<CaptureResult>;
+  reject(submission: { source: string; reason: 'honeypot'; fields: Record<string, unknown> }): Promise<void>;
 }
 
 export type FormSubmission =
   /** Captured (created, replayed or linked as a duplicate). */
   | { kind: 'captured'; result: CaptureResult; redirect?: string; warnings: Problem[] }
-  /** The honeypot was filled in: answered like a capture, but nothing is stored or routed. */
+  /** The honeypot was filled in: answered like a capture, stored as a rejected submission, not routed. */
   | { kind: 'spam'; redirect?: string };
 
 const invalid = (problems: Problem[]) =>
@@ -22,13 +23,16 @@ const invalid = (problems: Problem[]) =>
 /**
  * A post to a form source: its fields mapped (the form's mapping, Web-to-Lead names, leadrouter
  * names; the rest in `custom`), normalised and captured, with the lead's source defaulting to
- * the form's (else the form key). A post caught by the honeypot is not captured.
+ * the form's (else the form key). A post caught by the honeypot is kept as rejected, not captured.
  */
 export async function submitForm(sink: CaptureSink, form: StoredForm, post: FormFields, defaultCountry: string): Promise<FormSubmission> {
   const mapped = fromWebToLead(post, { mapping: form.mapping, ...(form.honeypot !== null && { honeypot: form.honeypot }) });
   const redirect = redirectFor(form, mapped.returnUrl);
   const withRedirect = redirect === undefined ? {} : { redirect };
-  if (mapped.spam) return { kind: 'spam', ...withRedirect };
+  if (mapped.spam) {
+    await sink.reject({ source: `form:${form.key}`, reason: 'honeypot', fields: mapped.fields });
+    return { kind: 'spam', ...withRedirect };
+  }
   const normalized = normalizeLead({ source: form.source ?? form.key, ...mapped.fields }, { defaultCountry });
   if (!normalized.ok) throw invalid(normalized.errors);
   const result = await sink.submit({ lead: normalized.lead, actor: `form:${form.key}` });

@@ -160,6 +160,14 @@ export interface FormsTable {
   updated_at: number;
 }
 
+export interface RejectedSubmissionsTable {
+  id: string;
+  source: string;
+  reason: string;
+  fields: string;
+  received_at: number;
+}
+
 export interface Tables {
   reps: RepsTable;
   teams: TeamsTable;
@@ -173,6 +181,7 @@ export interface Tables {
   strategy_state: StrategyStateTable;
   accounts: AccountsTable;
   idempotency_keys: IdempotencyKeysTable;
+  rejected_submissions: RejectedSubmissionsTable;
   api_keys: ApiKeysTable;
   forms: FormsTable;
 }

@@ -59,8 +59,9 @@ export function formPostRoutes(app: App, ctx: AppContext): void {
           'urlencoded or JSON; Salesforce Web-to-Lead names (first_name, email, zip, lead_source, …) as they are, the form ' +
           "mapping, leadrouter names; the rest is kept in custom. The lead's source is lead_source, else the form's source, " +
           'else the form key. 303 to retURL (or the thank-you URL) when its host is the thank-you URL\'s or an allowed ' +
-          'redirect host; otherwise 200. A post that fills in the honeypot is answered the same way but not captured nor ' +
-          'routed (counted in leadrouter_form_spam_total). 400 naming the fields of an invalid lead; 404 for an unknown form.',
+          'redirect host; otherwise 200. A post that fills in the honeypot is answered the same way but stored as a rejected ' +
+          'submission, not as a lead, and not routed (counted in leadrouter_form_spam_total). 400 naming the fields of an ' +
+          'invalid lead; 404 for an unknown form.',
         consumes: ['application/x-www-form-urlencoded', 'application/json'],
         params: FormParams,
         body: FormPost,

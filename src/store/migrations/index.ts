@@ -3,6 +3,7 @@ import { initial } from './001-initial.js';
 import { apiKeys } from './002-api-keys.js';
 import { forms } from './003-forms.js';
 import { dedupeKeys } from './004-dedupe-keys.js';
+import { rejectedSubmissions } from './005-rejected-submissions.js';
 
 /** Every migration, in order. Names never change once released; new ones are appended. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-api-keys': apiKeys,
   '003-forms': forms,
   '004-dedupe-keys': dedupeKeys,
+  '005-rejected-submissions': rejectedSubmissions,
 };
 
 export const migrationProvider: MigrationProvider = {
