@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenStore } from '../store/test-support.js';
 import { STORES } from '../store/test-support.js';
 import { seedDemo } from './demo.js';
+import { listForms } from './forms.js';
 import { captureDeps, TestClock, WEEKDAY } from './test-support.js';
 
 describe.each(STORES)('the demo organisation on $name', (target) => {
@@ -21,6 +22,11 @@ describe.each(STORES)('the demo organisation on $name', (target) => {
     await seedDemo(captureDeps(store.db, new TestClock(WEEKDAY)), 120);
     const statuses = new Set((await store.db.selectFrom('leads').select('status').execute()).map((l) => l.status));
     expect([...statuses]).toEqual(expect.arrayContaining(['offered', 'queued', 'unqualified']));
+  });
+
+  it('includes a website form source leads can be posted to', async () => {
+    await seedDemo(captureDeps(store.db, new TestClock(WEEKDAY)), 5);
+    expect(await listForms(store.db)).toEqual([expect.objectContaining({ key: 'website', honeypot: 'website_url' })]);
   });
 
   it('leaves a store that already has people alone', async () => {

@@ -8,6 +8,7 @@ import { saveAccount } from '../store/repositories/accounts.js';
 import { saveRep, saveTeam } from '../store/repositories/people.js';
 import { activateConfigVersion, insertConfigVersion } from '../store/repositories/routing-configs.js';
 import { captureLead, type CaptureDeps } from './capture.js';
+import { createForm } from './forms.js';
 
 /** The folder holding package.json, found from this file whether it runs from src/ or dist/src/. */
 export function packageRoot(): string {
@@ -73,8 +74,9 @@ function demoLead(n: number, random: ReturnType<typeof generator>): Lead {
 
 /**
  * Seeds the demo organisation into an empty store: the insurance agency of the examples (its
- * reps, teams and routing configuration), a few accounts, and `leads` realistic leads captured
- * over the past week through the ordinary capture path. Does nothing if reps already exist.
+ * reps, teams and routing configuration), a few accounts, a website form source (`website`,
+ * honeypot `website_url`), and `leads` realistic leads captured over the past week through the
+ * ordinary capture path. Does nothing if reps already exist.
  */
 export async function seedDemo(deps: CaptureDeps, leads = 300): Promise<{ seeded: boolean; leads: number }> {
   const db: Database = deps.db;
@@ -92,6 +94,18 @@ export async function seedDemo(deps: CaptureDeps, leads = 300): Promise<{ seeded
       await saveAccount(trx, { id: `acct-${i + 1}`, name: company, domain: domainOf(company), companyKey: key, ownerId: ['ava', 'ben', 'chloe', 'ava'][i]! }, now);
     }
   });
+  await createForm(
+    db,
+    {
+      key: 'website',
+      name: 'Website quote form',
+      honeypot: 'website_url',
+      thankYouUrl: 'http://localhost:3000/healthz',
+      allowedOrigins: ['http://localhost:3000'],
+      source: 'web',
+    },
+    { now: () => now },
+  );
   const random = generator(2026);
   const week = 7 * 24 * 3_600_000;
   for (let n = 0; n < leads; n++) {

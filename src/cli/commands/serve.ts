@@ -25,7 +25,10 @@ export function registerServe(program: Command, io: CliIo): void {
       const deps = captureDeps(db, systemClock);
       if (settings.demo) {
         const demo = await seedDemo(deps);
-        if (demo.seeded) println(io.err, `seeded the demo organisation: the insurance agency with ${demo.leads} leads`);
+        if (demo.seeded) {
+          println(io.err, `seeded the demo organisation: the insurance agency with ${demo.leads} leads and a website form`);
+          println(io.err, `  post a lead from a web form to http://${settings.host}:${settings.port}/v1/forms/website (Web-to-Lead field names work)`);
+        }
       }
       const admin = await ensureAdminKey(db, settings.adminKey, systemClock);
       if (admin.created && admin.key && !settings.adminKey) {
