@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig, Roster, type CompiledConfig, type Lead, type Rep, type Team } from '../../src/engine/index.js';
-import { pick, seeded } from './random.js';
+import { pick, seeded } from '../../src/service/seeded-random.js';
 
 const WEEKDAYS_9_TO_5 = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, ['09:00-17:00']]));
 const ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles'];

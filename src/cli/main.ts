@@ -7,7 +7,7 @@ import { registerSimulate } from './commands/simulate.js';
 import { registerServe } from './commands/serve.js';
 import { registerStore } from './commands/store.js';
 import { CliError, processIo, type CliIo } from './io.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../settings/package.js';
 
 /** The `leadrouter` program with its commands; output goes to `io`, and nothing exits the process. */
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {

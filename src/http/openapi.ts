@@ -1,21 +1,9 @@
-import { readFileSync } from 'node:fs';
 import swagger from '@fastify/swagger';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { ErrorResponse } from './schemas/common.js';
+import { packageVersion } from '../settings/package.js';
 import { apiSchemas } from './schemas/registry.js';
-
-function packageVersion(): string {
-  for (const relative of ['../../package.json', '../../../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'leadrouter' && pkg.version) return pkg.version;
-    } catch {
-      // not at this depth
-    }
-  }
-  return '0.0.0';
-}
 
 /** The OpenAPI 3.1 document, generated from the zod schemas the routes validate with. */
 export function registerOpenApi(app: FastifyInstance): void {

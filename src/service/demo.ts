@@ -1,25 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { companyKey } from '../capture/index.js';
 import { loadPeople, type Lead } from '../engine/index.js';
+import { packageRoot } from '../settings/package.js';
 import type { Database } from '../store/database.js';
 import { saveAccount } from '../store/repositories/accounts.js';
 import { saveRep, saveTeam } from '../store/repositories/people.js';
 import { activateConfigVersion, insertConfigVersion } from '../store/repositories/routing-configs.js';
 import { captureLead, type CaptureDeps } from './capture.js';
 import { createForm } from './forms.js';
-
-/** The folder holding package.json, found from this file whether it runs from src/ or dist/src/. */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
-    dir = parent;
-  }
-  return dir;
-}
+import { pick, seeded } from './seeded-random.js';
 
 const FIRST = ['Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Elijah', 'Sophia', 'James', 'Isabella', 'Lucas', 'Mia', 'Mateo', 'Amelia', 'Ethan', 'Harper', 'Daniel', 'Camila', 'Wei', 'Priya', 'Aisha', 'Diego', 'Hannah', 'Kenji', 'Fatima', 'Grace'];
 const LAST = ['Smith', 'Johnson', 'Garcia', 'Martinez', 'Nguyen', 'Patel', 'Kim', 'Brown', 'Lopez', 'Wilson', 'Anderson', 'Thomas', 'Hernandez', 'Moore', 'Chen', 'Okafor', 'Rossi', 'Cohen', 'Silva', 'Murphy'];
@@ -35,40 +25,28 @@ const FREE_MAIL = ['gmail.com', 'yahoo.com', 'outlook.com', 'icloud.com'];
 
 const domainOf = (company: string) => `${company.toLowerCase().replace(/[^a-z]/g, '')}.com`;
 
-/** A small deterministic generator: the demo is the same every time. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]! };
-}
-
-function demoLead(n: number, random: ReturnType<typeof generator>): Lead {
-  const first = random.pick(FIRST);
-  const last = random.pick(LAST);
-  const business = random.next() < 0.4;
-  const company = business ? random.pick(COMPANIES) : null;
-  const domain = company ? domainOf(company) : random.pick(FREE_MAIL);
-  const [region, city, postalCode] = random.pick(PLACES);
-  const enterprise = business && random.next() < 0.3;
+function demoLead(n: number, random: () => number): Lead {
+  const first = pick(random, FIRST);
+  const last = pick(random, LAST);
+  const business = random() < 0.4;
+  const company = business ? pick(random, COMPANIES) : null;
+  const domain = company ? domainOf(company) : pick(random, FREE_MAIL);
+  const [region, city, postalCode] = pick(random, PLACES);
+  const enterprise = business && random() < 0.3;
   return {
     firstName: first,
     lastName: last,
     email: `${first}.${last}${n}@${domain}`.toLowerCase(),
-    phone: random.next() < 0.8 ? `+1${Math.floor(2000000000 + random.next() * 7999999999)}` : null,
+    phone: random() < 0.8 ? `+1${Math.floor(2000000000 + random() * 7999999999)}` : null,
     company,
     country: 'US',
     region,
     city,
     postalCode,
-    language: random.next() < 0.12 ? 'es' : 'en',
-    product: random.pick(PRODUCTS),
-    value: Math.round(enterprise ? 50000 + random.next() * 150000 : 500 + random.next() * 20000),
-    source: random.pick(SOURCES),
+    language: random() < 0.12 ? 'es' : 'en',
+    product: pick(random, PRODUCTS),
+    value: Math.round(enterprise ? 50000 + random() * 150000 : 500 + random() * 20000),
+    source: pick(random, SOURCES),
   };
 }
 
@@ -106,7 +84,7 @@ export async function seedDemo(deps: CaptureDeps, leads = 300): Promise<{ seeded
     },
     { now: () => now },
   );
-  const random = generator(2026);
+  const random = seeded(2026);
   const week = 7 * 24 * 3_600_000;
   for (let n = 0; n < leads; n++) {
     const at = now - week + Math.floor((week * n) / leads);

@@ -1,4 +1,4 @@
-/** A small seeded generator (mulberry32), so every bench run routes the same leads. */
+/** A small seeded generator (mulberry32): demo data and benchmarks are the same every run. */
 export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
