@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../store/database.js';
 import {
   countActiveKeys,
@@ -14,6 +14,7 @@ import {
 import { getRep } from '../store/repositories/people.js';
 import type { Clock } from './clock.js';
 import { ServiceError } from './errors.js';
+import { newId } from './ids.js';
 
 export type { ApiKeyRole, StoredApiKey } from '../store/repositories/api-keys.js';
 export const API_KEY_ROLES: readonly ApiKeyRole[] = ['admin', 'manager', 'rep', 'capture'];
@@ -59,8 +60,9 @@ export async function createApiKey(db: Database, input: NewApiKeyInput, clock: C
   if (input.role !== 'rep' && repId) throw new ServiceError('invalid', 'only a rep key acts as a rep', [{ path: 'repId', message: `not allowed for role ${input.role}` }]);
   return db.transaction().execute(async (trx) => {
     if (repId && !(await getRep(trx, repId))) throw new ServiceError('invalid', `unknown rep "${repId}"`, [{ path: 'repId', message: `unknown rep "${repId}"` }]);
-    const id = randomUUID();
-    await insertApiKey(trx, { id, name: input.name, role: input.role, repId, keyHash: hashSecret(secret), prefix: secret.slice(0, PREFIX_CHARS) }, clock.now());
+    const now = clock.now();
+    const id = newId(now);
+    await insertApiKey(trx, { id, name: input.name, role: input.role, repId, keyHash: hashSecret(secret), prefix: secret.slice(0, PREFIX_CHARS) }, now);
     return { apiKey: (await getApiKey(trx, id))!, key: secret };
   });
 }

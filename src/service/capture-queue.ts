@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { insertRejectedSubmission } from '../store/repositories/rejected-submissions.js';
+import { newId } from './ids.js';
 import { captureBatch, type CaptureDeps, type CaptureInput, type CaptureResult } from './capture.js';
 
 interface Waiting {
@@ -27,7 +27,8 @@ export class CaptureQueue {
 
   /** Keeps a submission refused before it became a lead (spam), with what was posted; nothing is routed. */
   async reject(submission: { source: string; reason: 'honeypot'; fields: Record<string, unknown> }): Promise<void> {
-    await insertRejectedSubmission(this.deps.db, { id: randomUUID(), ...submission, receivedAt: this.deps.clock.now() });
+    const now = this.deps.clock.now();
+    await insertRejectedSubmission(this.deps.db, { id: newId(now), ...submission, receivedAt: now });
   }
 
   submit(input: CaptureInput): Promise<CaptureResult> {

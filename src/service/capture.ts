@@ -1,20 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { accountKeys, dedupeKeys } from '../capture/index.js';
 import { DateTime } from 'luxon';
 import { decide, Roster, type CompiledConfig, type Decision, type Lead, type Rep, type Team, type ZoneClock } from '../engine/index.js';
 import type { Database, Db } from '../store/database.js';
 import { isPostgres } from '../store/dialect.js';
 import { matchAccount } from '../store/repositories/accounts.js';
-import { insertDecision } from '../store/repositories/decisions.js';
 import { findIdempotencyKey, saveIdempotencyKey } from '../store/repositories/idempotency.js';
-import { addEvents, type LeadEvent } from '../store/repositories/lead-events.js';
+import type { LeadEvent } from '../store/repositories/lead-events.js';
 import { findLeadByExternalId, findOpenDuplicate, getLead, insertLead, type LeadStatus, type StoredLead } from '../store/repositories/leads.js';
-import { listReps, listTeams, recordAssignment } from '../store/repositories/people.js';
-import { lockStates, writeState } from '../store/repositories/strategy-state.js';
+import { listReps, listTeams } from '../store/repositories/people.js';
+import { lockStates } from '../store/repositories/strategy-state.js';
+import { CaptureWrites } from './capture-writes.js';
 import type { Clock } from './clock.js';
 import type { ConfigCache } from './config-cache.js';
 import type { StrategyStateCache } from './state-cache.js';
 import { ServiceError } from './errors.js';
+import { newId } from './ids.js';
 
 /** A lead to capture, already normalised, with what account matching and retries need. */
 export interface CaptureInput {
@@ -69,10 +69,11 @@ interface Session {
   roster: Roster | null;
   /** Reps whose row this transaction has locked and checked: its snapshot of them is current. */
   verified: Set<string>;
+  writes: CaptureWrites;
 }
 
 async function openSession(trx: Db, deps: CaptureDeps): Promise<Session> {
-  return { config: await deps.configs.active(trx), reps: await listReps(trx), teams: await listTeams(trx), roster: null, verified: new Set() };
+  return { config: await deps.configs.active(trx), reps: await listReps(trx), teams: await listTeams(trx), roster: null, verified: new Set(), writes: new CaptureWrites() };
 }
 
 const rosterOf = (session: Session, zones: ZoneClock) => (session.roster ??= new Roster(session.reps, session.teams, zones));
@@ -179,9 +180,7 @@ async function captureOne(trx: Db, deps: CaptureDeps, session: Session, locked: 
   const phoneKey = dedupe.find((k) => k.kind === 'phone')?.value ?? null;
   const duplicate = await findOpenDuplicate(trx, emailKey, phoneKey);
   if (duplicate) {
-    await addEvents(trx, duplicate.id, [
-      { type: 'duplicate-received', at: now, actor: input.actor ?? null, data: { source: input.lead.source ?? null, fields: input.lead } },
-    ]);
+    session.writes.event(duplicate.id, { type: 'duplicate-received', at: now, actor: input.actor ?? null, data: { source: input.lead.source ?? null, fields: input.lead } });
     if (input.idempotency) await saveIdempotencyKey(trx, input.idempotency.key, input.idempotency.requestHash, duplicate.id, now);
     return { kind: 'duplicate', lead: duplicate };
   }
@@ -191,10 +190,10 @@ async function captureOne(trx: Db, deps: CaptureDeps, session: Session, locked: 
   const companyKey = keys.find((k) => k.kind === 'company')?.value ?? null;
   const account = await matchAccount(trx, emailDomain, companyKey);
   const lead: Lead = account ? { ...input.lead, account: { id: account.id, ownerId: account.ownerId } } : input.lead;
-  const id = randomUUID();
+  const id = newId(now);
   const decided = await decideLocked(trx, lead, deps, session, locked, now);
   const decision = decided?.decision ?? null;
-  const decisionId = randomUUID();
+  const decisionId = newId(now);
   const outcome = decision?.outcome;
   const stored = await insertLead(trx, {
     id,
@@ -218,21 +217,21 @@ async function captureOne(trx: Db, deps: CaptureDeps, session: Session, locked: 
   });
   if (input.idempotency) await saveIdempotencyKey(trx, input.idempotency.key, input.idempotency.requestHash, id, now);
   if (decision) {
-    await insertDecision(trx, decisionId, id, decision, now);
+    session.writes.decision(decisionId, id, decision, now);
     for (const change of decision.stateChanges) {
       const version = locked.get(change.scope)! + 1;
-      await writeState(trx, change.scope, change.state, version, now);
+      session.writes.state(change.scope, change.state, version);
       locked.set(change.scope, version);
       deps.states.remember(change.scope, change.state, version);
     }
     if (decision.outcome.type === 'offer') {
       const repId = decision.outcome.repId;
       const localDate = DateTime.fromMillis(now, { zone: session.reps.find((r) => r.id === repId)!.timezone }).toISODate()!;
-      await recordAssignment(trx, repId, localDate, now);
+      session.writes.assignment(repId, localDate);
       countAssignment(session, repId, localDate, now);
     }
   }
-  await addEvents(trx, id, captureEvents(input, lead, decision, decisionId, now));
+  session.writes.event(id, ...captureEvents(input, lead, decision, decisionId, now));
   return { kind: 'created', lead: stored, decision };
 }
 
@@ -251,6 +250,7 @@ export async function captureBatch(deps: CaptureDeps, inputs: readonly CaptureIn
     const locked = new Map<string, number>();
     const results: CaptureResult[] = [];
     for (const input of inputs) results.push(await captureOne(trx, deps, session, locked, input, now));
+    await session.writes.flush(trx, now);
     return results;
   });
 }

@@ -36,6 +36,8 @@ export function openDatabase(url: string, options: { schema?: string; poolSize?:
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // The default 2 MiB page cache misses on the leads' indexes as soon as there are a few thousand.
+  sqlite.pragma('cache_size = -65536');
   return new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 

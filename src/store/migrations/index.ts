@@ -4,6 +4,7 @@ import { apiKeys } from './002-api-keys.js';
 import { forms } from './003-forms.js';
 import { dedupeKeys } from './004-dedupe-keys.js';
 import { rejectedSubmissions } from './005-rejected-submissions.js';
+import { dropRawContactIndexes } from './006-drop-raw-contact-indexes.js';
 
 /** Every migration, in order. Names never change once released; new ones are appended. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-forms': forms,
   '004-dedupe-keys': dedupeKeys,
   '005-rejected-submissions': rejectedSubmissions,
+  '006-drop-raw-contact-indexes': dropRawContactIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -12,19 +12,33 @@ export interface StoredDecision {
   createdAt: number;
 }
 
-export async function insertDecision(db: Db, id: string, leadId: string, decision: Decision, now: number): Promise<void> {
-  await db
-    .insertInto('decisions')
-    .values({
-      id,
-      lead_id: leadId,
-      config_version: decision.explanation.configVersion,
-      outcome: toJson(decision.outcome),
-      ranked: toJson(decision.ranked),
-      explanation: toJson(decision.explanation),
-      created_at: now,
-    })
-    .execute();
+export interface NewDecision {
+  id: string;
+  leadId: string;
+  decision: Decision;
+  now: number;
+}
+
+/** Rows per insert: far below the bound parameters either store takes in one statement. */
+const ROWS_PER_INSERT = 500;
+
+export async function insertDecisions(db: Db, decisions: readonly NewDecision[]): Promise<void> {
+  for (let start = 0; start < decisions.length; start += ROWS_PER_INSERT) {
+    await db
+      .insertInto('decisions')
+      .values(
+        decisions.slice(start, start + ROWS_PER_INSERT).map(({ id, leadId, decision, now }) => ({
+          id,
+          lead_id: leadId,
+          config_version: decision.explanation.configVersion,
+          outcome: toJson(decision.outcome),
+          ranked: toJson(decision.ranked),
+          explanation: toJson(decision.explanation),
+          created_at: now,
+        })),
+      )
+      .execute();
+  }
 }
 
 /** The lead's most recent decision. */

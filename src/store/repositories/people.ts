@@ -174,15 +174,15 @@ export async function allTeamKeys(db: Db): Promise<string[]> {
 }
 
 /**
- * Counts a new open lead for a rep: their load, their count for `localDate` (their own calendar
- * day; a count for an earlier day starts again at one) and the last assignment time.
+ * Counts `count` new open leads for a rep: their load, their count for `localDate` (their own
+ * calendar day; a count for an earlier day starts again) and the last assignment time.
  */
-export async function recordAssignment(db: Db, repId: string, localDate: string, now: number): Promise<void> {
+export async function recordAssignments(db: Db, repId: string, count: number, localDate: string, now: number): Promise<void> {
   await db
     .updateTable('reps')
     .set((eb) => ({
-      open_leads: eb('open_leads', '+', 1),
-      daily_count: eb.case().when('daily_date', '=', localDate).then(eb('daily_count', '+', 1)).else(1).end(),
+      open_leads: eb('open_leads', '+', count),
+      daily_count: eb.case().when('daily_date', '=', localDate).then(eb('daily_count', '+', count)).else(count).end(),
       daily_date: localDate,
       last_assigned_at: now,
     }))
