@@ -18,8 +18,12 @@ describe.each(STORES)('reps over HTTP on $name', (store) => {
     expect((await t.call('manager', 'GET', '/v1/reps/zoe')).json().name).toBe('Zoe Park');
   });
 
-  it('answers a rep id that is taken with 409', async () => {
-    expect((await t.call('manager', 'POST', '/v1/reps', { id: 'emma', name: 'Another Emma' })).statusCode).toBe(409);
+  it('answers a second create of a rep id with 409 and leaves the first rep as it was', async () => {
+    expect((await t.call('manager', 'POST', '/v1/reps', { id: 'zoe', name: 'Zoe Park', timezone: 'America/Denver' })).statusCode).toBe(201);
+    const res = await t.call('admin', 'POST', '/v1/reps', { id: 'zoe', name: 'Another Zoe', timezone: 'Europe/Berlin' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toEqual({ error: { code: 'conflict', message: 'a rep "zoe" exists already', details: [{ path: 'id', message: 'taken' }] } });
+    expect((await t.call('manager', 'GET', '/v1/reps/zoe')).json()).toMatchObject({ name: 'Zoe Park', timezone: 'America/Denver' });
   });
 
   it('answers an unknown time zone with 400 naming the field', async () => {
@@ -121,8 +125,12 @@ describe.each(STORES)('teams over HTTP on $name', (store) => {
     ]);
   });
 
-  it('answers a team key that is taken with 409', async () => {
-    expect((await t.call('manager', 'POST', '/v1/teams', { key: 'west', name: 'West again' })).statusCode).toBe(409);
+  it('answers a second create of a team key with 409 and leaves the first team as it was', async () => {
+    expect((await t.call('manager', 'POST', '/v1/teams', { key: 'life', name: 'Life desk', members: [{ repId: 'farah' }] })).statusCode).toBe(201);
+    const res = await t.call('admin', 'POST', '/v1/teams', { key: 'life', name: 'Life again', members: [{ repId: 'hannah' }] });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toEqual({ error: { code: 'conflict', message: 'a team "life" exists already', details: [{ path: 'key', message: 'taken' }] } });
+    expect((await t.call('manager', 'GET', '/v1/teams/life')).json()).toMatchObject({ name: 'Life desk', members: [{ repId: 'farah', weight: 1 }] });
   });
 
   it('builds a hierarchy of sub-teams', async () => {

@@ -2,6 +2,7 @@ import { checkFieldMapping, type Problem } from '../capture/index.js';
 import type { Database } from '../store/database.js';
 import { getForm as findForm, insertForm, listForms as listStoredForms, type StoredForm } from '../store/repositories/forms.js';
 import type { Clock } from './clock.js';
+import { createUnder } from './create-under.js';
 import { ServiceError } from './errors.js';
 
 export type { StoredForm } from '../store/repositories/forms.js';
@@ -47,8 +48,7 @@ export async function createForm(db: Database, input: NewFormInput, clock: Clock
   });
   if (problems.length > 0) throw new ServiceError('invalid', `the form source has ${problems.length} problem(s)`, problems);
   return db.transaction().execute(async (trx) => {
-    if (await findForm(trx, input.key)) throw new ServiceError('conflict', `a form "${input.key}" exists already`, [{ path: 'key', message: 'taken' }]);
-    await insertForm(
+    const insert = insertForm(
       trx,
       {
         key: input.key,
@@ -63,6 +63,7 @@ export async function createForm(db: Database, input: NewFormInput, clock: Clock
       },
       clock.now(),
     );
+    await createUnder(insert, () => new ServiceError('conflict', `a form "${input.key}" exists already`, [{ path: 'key', message: 'taken' }]));
     return (await findForm(trx, input.key))!;
   });
 }

@@ -1,7 +1,8 @@
 import { formatPath, RepSchema, type Rep, type Team } from '../engine/index.js';
 import type { Database, Db } from '../store/database.js';
-import { existingRepIds, getRep, getTeam, listRepsPage, listTeamsPage, saveRep, saveTeam, teamGraph } from '../store/repositories/people.js';
+import { existingRepIds, getRep, getTeam, insertRep, insertTeam, listRepsPage, listTeamsPage, saveRep, saveTeam, teamGraph } from '../store/repositories/people.js';
 import type { Clock } from './clock.js';
+import { createUnder } from './create-under.js';
 import { ServiceError } from './errors.js';
 
 /** A problem with one field of the input, located relative to the input (`members[2].repId`). */
@@ -48,8 +49,7 @@ export async function createRep(db: Database, profile: RepProfile, clock: Clock)
   checkOutOfOffice(profile);
   const rep = checkedRep({ ...profile });
   return db.transaction().execute(async (trx) => {
-    if (await getRep(trx, rep.id)) throw new ServiceError('conflict', `a rep "${rep.id}" exists already`, [{ path: 'id', message: 'taken' }]);
-    await saveRep(trx, rep, clock.now());
+    await createUnder(insertRep(trx, rep, clock.now()), () => new ServiceError('conflict', `a rep "${rep.id}" exists already`, [{ path: 'id', message: 'taken' }]));
     return (await getRep(trx, rep.id))!;
   });
 }
@@ -126,10 +126,12 @@ function reaches(graph: ReadonlyMap<string, readonly string[]>, from: string, ta
 
 export async function createTeam(db: Database, team: Team, clock: Clock): Promise<Team> {
   return db.transaction().execute(async (trx) => {
-    if (await getTeam(trx, team.key)) throw new ServiceError('conflict', `a team "${team.key}" exists already`, [{ path: 'key', message: 'taken' }]);
+    const now = clock.now();
+    // The key first, so that a taken key is a conflict whatever else is wrong with the team.
+    await createUnder(insertTeam(trx, team, now), () => new ServiceError('conflict', `a team "${team.key}" exists already`, [{ path: 'key', message: 'taken' }]));
     const problems = await teamProblems(trx, team);
     if (problems.length) throw invalid('the team refers to reps or teams that do not exist', problems);
-    await saveTeam(trx, team, clock.now());
+    await saveTeam(trx, team, now);
     return (await getTeam(trx, team.key))!;
   });
 }

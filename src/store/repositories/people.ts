@@ -30,9 +30,9 @@ export function repFromRow(row: RepsTable): Rep {
   };
 }
 
-/** Creates or replaces a rep's profile; live counters (open leads, daily count, outcomes) are kept. */
-export async function saveRep(db: Db, rep: Rep, now: number): Promise<void> {
-  const profile = {
+/** The columns of a rep's profile: everything but the live counters. */
+function profileColumns(rep: Rep, now: number) {
+  return {
     name: rep.name,
     email: rep.email ?? null,
     phone: rep.phone ?? null,
@@ -49,20 +49,33 @@ export async function saveRep(db: Db, rep: Rep, now: number): Promise<void> {
     daily_cap: rep.dailyCap ?? null,
     updated_at: now,
   };
+}
+
+function repRow(rep: Rep, now: number): RepsTable {
+  return {
+    id: rep.id,
+    ...profileColumns(rep, now),
+    open_leads: rep.openLeads ?? 0,
+    daily_date: rep.daily?.date ?? null,
+    daily_count: rep.daily?.count ?? 0,
+    won: rep.won ?? 0,
+    lost: rep.lost ?? 0,
+    last_assigned_at: ms(rep.lastAssignedAt),
+    created_at: now,
+  };
+}
+
+/** Adds a new rep; fails with a unique violation (see isUniqueViolation) when the id is taken. */
+export async function insertRep(db: Db, rep: Rep, now: number): Promise<void> {
+  await db.insertInto('reps').values(repRow(rep, now)).execute();
+}
+
+/** Creates or replaces a rep's profile; live counters (open leads, daily count, outcomes) are kept. */
+export async function saveRep(db: Db, rep: Rep, now: number): Promise<void> {
   await db
     .insertInto('reps')
-    .values({
-      id: rep.id,
-      ...profile,
-      open_leads: rep.openLeads ?? 0,
-      daily_date: rep.daily?.date ?? null,
-      daily_count: rep.daily?.count ?? 0,
-      won: rep.won ?? 0,
-      lost: rep.lost ?? 0,
-      last_assigned_at: ms(rep.lastAssignedAt),
-      created_at: now,
-    })
-    .onConflict((oc) => oc.column('id').doUpdateSet(profile))
+    .values(repRow(rep, now))
+    .onConflict((oc) => oc.column('id').doUpdateSet(profileColumns(rep, now)))
     .execute();
 }
 
@@ -83,14 +96,26 @@ export async function getRep(db: Db, id: string): Promise<Rep | undefined> {
   return row && repFromRow(row);
 }
 
-/** Creates or replaces a team with its members and branches, in the caller's transaction. */
-export async function saveTeam(db: Db, team: Team, now: number): Promise<void> {
-  const values = {
+function teamColumns(team: Team, now: number) {
+  return {
     name: team.name,
     territories: toJson(team.territories ?? []),
     manager_ids: toJson(team.managerIds ?? []),
     updated_at: now,
   };
+}
+
+/**
+ * Adds a new team's own row, without members or branches (saveTeam writes those); fails with a
+ * unique violation (see isUniqueViolation) when the key is taken.
+ */
+export async function insertTeam(db: Db, team: Team, now: number): Promise<void> {
+  await db.insertInto('teams').values({ key: team.key, ...teamColumns(team, now), created_at: now }).execute();
+}
+
+/** Creates or replaces a team with its members and branches, in the caller's transaction. */
+export async function saveTeam(db: Db, team: Team, now: number): Promise<void> {
+  const values = teamColumns(team, now);
   await db
     .insertInto('teams')
     .values({ key: team.key, ...values, created_at: now })
