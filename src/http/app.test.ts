@@ -145,6 +145,7 @@ describe.each(STORES)('the HTTP API on $name', (store) => {
         'DELETE /v1/api-keys/{id}',
         'GET /v1/forms',
         'POST /v1/forms',
+        'GET /v1/rejected-submissions',
         'POST /v1/forms/{key}',
         'OPTIONS /v1/forms/{key}',
         'POST /v1/integrations/google-ads/{key}',

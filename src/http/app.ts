@@ -16,6 +16,7 @@ import { importRoutes } from './routes/imports.js';
 import { leadRoutes } from './routes/leads.js';
 import { meRoutes } from './routes/me.js';
 import { opsRoutes } from './routes/ops.js';
+import { rejectedSubmissionRoutes } from './routes/rejected-submissions.js';
 import { repRoutes } from './routes/reps.js';
 import { routingConfigRoutes } from './routes/routing-config.js';
 import { simulateRoutes } from './routes/simulate.js';
@@ -84,6 +85,7 @@ export function buildApp(deps: AppDeps): App {
     simulateRoutes(api, ctx, bodyLimit * 8);
     apiKeyRoutes(api, ctx);
     formRoutes(api, ctx);
+    rejectedSubmissionRoutes(api, ctx);
     googleAdsRoutes(api, ctx);
     // These take urlencoded and CSV bodies: each in a scope of its own, so no other endpoint does.
     void api.register(async (own) => formPostRoutes(own.withTypeProvider<ZodTypeProvider>(), ctx));

@@ -108,6 +108,7 @@ describe.each(STORES)('who may call what on $name', (store) => {
     ['GET', '/v1/api-keys', undefined, adminOnly(200)],
     ['POST', '/v1/api-keys', () => ({ name: 'another', role: 'capture' }), adminOnly(201)],
     ['DELETE', '/v1/api-keys/:spare', undefined, adminOnly(204)],
+    ['GET', '/v1/rejected-submissions', undefined, managers(200)],
     ['GET', '/healthz', undefined, all(200)],
     ['GET', '/metrics', undefined, all(200)],
     ['GET', '/openapi.json', undefined, all(200)],

@@ -102,7 +102,7 @@ describe.each(STORES)('form sources over HTTP on $name', (store) => {
 
   it('stores a post caught by the honeypot as a rejected submission, with what was posted', async () => {
     await post('quote', webToLead(2, { website: 'http://spam.example' }));
-    expect(await listRejectedSubmissions(t.db, 10)).toEqual([
+    expect(await listRejectedSubmissions(t.db, {}, { limit: 10 })).toEqual([
       expect.objectContaining({ source: 'form:quote', reason: 'honeypot', fields: expect.objectContaining({ firstName: 'Pat2' }) }),
     ]);
   });

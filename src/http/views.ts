@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Decision as EngineDecision, Rep as EngineRep, Team as EngineTeam } from '../engine/index.js';
 import type { StoredApiKey } from '../service/api-keys.js';
 import type { StoredForm } from '../service/forms.js';
+import type { RejectedSubmission as StoredSubmission } from '../service/rejected-submissions.js';
 import type { ConfigVersion as StoredVersion } from '../service/routing-config.js';
 import type { LeadEvent as StoredEvent } from '../store/repositories/lead-events.js';
 import type { StoredLead } from '../store/repositories/leads.js';
@@ -9,6 +10,7 @@ import type { ApiKey } from './schemas/api-keys.js';
 import type { FormSource } from './schemas/forms.js';
 import type { Decision, Lead, LeadEvent } from './schemas/leads.js';
 import type { Rep, Team } from './schemas/people.js';
+import type { RejectedSubmission } from './schemas/rejected-submissions.js';
 import type { ConfigVersion } from './schemas/routing.js';
 
 /** How stored things look in responses: instants as ISO text, leads flat. */
@@ -71,4 +73,9 @@ export const formView = ({ googleKey, ...form }: StoredForm): z.output<typeof Fo
   googleAds: googleKey !== null,
   createdAt: iso(form.createdAt),
   updatedAt: iso(form.updatedAt),
+});
+
+export const rejectedSubmissionView = (submission: StoredSubmission): z.output<typeof RejectedSubmission> => ({
+  ...submission,
+  receivedAt: iso(submission.receivedAt),
 });

@@ -14,6 +14,8 @@ export interface StoreTarget {
 
 export interface OpenStore {
   db: Database;
+  /** The URL another process (`leadrouter serve`) reaches this same database at, as LEADROUTER_DATABASE_URL. */
+  url: string;
   /** Another connection pool on the same database, as a second leadrouter instance would have. */
   connectAgain(): Database;
   close(): Promise<void>;
@@ -28,6 +30,7 @@ const sqlite: StoreTarget = {
     await migrate(db);
     return {
       db,
+      url,
       connectAgain: () => openDatabase(url),
       async close() {
         await db.destroy();
@@ -51,6 +54,8 @@ function postgres(url: string): StoreTarget {
       await migrate(db, { schema });
       return {
         db,
+        // The tables are found through the search path, as openDatabase's `schema` does it.
+        url: `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
         connectAgain: () => openDatabase(url, { schema, poolSize: 4 }),
         async close() {
           await db.destroy();

@@ -17,8 +17,22 @@ export async function insertRejectedSubmission(db: Db, submission: RejectedSubmi
     .execute();
 }
 
-/** The latest first. */
-export async function listRejectedSubmissions(db: Db, limit: number): Promise<RejectedSubmission[]> {
-  const rows = await db.selectFrom('rejected_submissions').selectAll().orderBy('received_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+export interface RejectedSubmissionFilter {
+  source?: string;
+}
+
+/** Newest first, `limit` at a time; the cursor is the last submission's (received_at, id). */
+export async function listRejectedSubmissions(
+  db: Db,
+  filter: RejectedSubmissionFilter,
+  page: { limit: number; after?: { receivedAt: number; id: string } },
+): Promise<RejectedSubmission[]> {
+  let query = db.selectFrom('rejected_submissions').selectAll();
+  if (filter.source !== undefined) query = query.where('source', '=', filter.source);
+  const after = page.after;
+  if (after) {
+    query = query.where((eb) => eb.or([eb('received_at', '<', after.receivedAt), eb.and([eb('received_at', '=', after.receivedAt), eb('id', '<', after.id)])]));
+  }
+  const rows = await query.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
   return rows.map((r) => ({ id: r.id, source: r.source, reason: r.reason as 'honeypot', fields: fromJson<Record<string, unknown>>(r.fields, {}), receivedAt: r.received_at }));
 }
