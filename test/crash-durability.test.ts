@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OPEN_STATUSES } from '../src/store/repositories/leads.js';
+import { OWNED_STATUSES } from '../src/lifecycle/statuses.js';
 import { STORES, type OpenStore } from '../src/store/test-support.js';
 import { startServe, type ServeProcess } from './serve-process.js';
 
@@ -58,7 +58,7 @@ async function problemsIn(store: OpenStore): Promise<string[]> {
     if (routed && own[0] && JSON.parse(routed.data ?? '{}').decisionId !== own[0].id) problems.push(`lead ${lead.id} was routed by a decision it does not have`);
   }
   for (const rep of reps) {
-    const owned = leads.filter((l) => l.owner_id === rep.id && (OPEN_STATUSES as readonly string[]).includes(l.status)).length;
+    const owned = leads.filter((l) => l.owner_id === rep.id && (OWNED_STATUSES as readonly string[]).includes(l.status)).length;
     if (rep.open_leads !== owned) problems.push(`rep ${rep.id} counts ${rep.open_leads} open leads but owns ${owned}`);
   }
   return problems;

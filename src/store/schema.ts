@@ -90,6 +90,25 @@ export interface LeadsTable {
   is_test: number;
   created_at: number;
   updated_at: number;
+  /** Offers made so far. */
+  attempts: number;
+  /** JSON list of the reps who rejected the lead or let its offer expire. */
+  tried_reps: string;
+  offered_at: number | null;
+  assigned_at: number | null;
+  contacted_at: number | null;
+  closed_at: number | null;
+  revenue: number | null;
+  lost_reason: string | null;
+}
+
+export interface TimersTable {
+  lead_id: string;
+  kind: string;
+  run_at: number;
+  /** The lead's offer count when the timer was set: a timer from an earlier offer is stale. */
+  attempt: number;
+  created_at: number;
 }
 
 export interface LeadEventsTable {
@@ -184,4 +203,5 @@ export interface Tables {
   rejected_submissions: RejectedSubmissionsTable;
   api_keys: ApiKeysTable;
   forms: FormsTable;
+  timers: TimersTable;
 }

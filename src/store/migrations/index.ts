@@ -5,6 +5,7 @@ import { forms } from './003-forms.js';
 import { dedupeKeys } from './004-dedupe-keys.js';
 import { rejectedSubmissions } from './005-rejected-submissions.js';
 import { dropRawContactIndexes } from './006-drop-raw-contact-indexes.js';
+import { lifecycle } from './007-lifecycle.js';
 
 /** Every migration, in order. Names never change once released; new ones are appended. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004-dedupe-keys': dedupeKeys,
   '005-rejected-submissions': rejectedSubmissions,
   '006-drop-raw-contact-indexes': dropRawContactIndexes,
+  '007-lifecycle': lifecycle,
 };
 
 export const migrationProvider: MigrationProvider = {

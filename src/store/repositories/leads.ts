@@ -1,13 +1,14 @@
 import type { Lead } from '../../engine/index.js';
 import type { Db } from '../database.js';
 import { fromJson, toJson } from '../json.js';
+import { OPEN_STATUSES, type LeadStatus } from '../../lifecycle/statuses.js';
+import { isPostgres } from '../dialect.js';
 import type { LeadsTable } from '../schema.js';
 
-export type LeadStatus = 'new' | 'unqualified' | 'held' | 'queued' | 'offered' | 'assigned' | 'contacted' | 'won' | 'lost';
-export const OPEN_STATUSES: readonly LeadStatus[] = ['new', 'held', 'queued', 'offered', 'assigned', 'contacted'];
+export type { LeadStatus } from '../../lifecycle/statuses.js';
 
-/** Where routing put the lead. */
-export interface Placement {
+/** Where the lead stands: where routing put it and how far its life has gone since. */
+export interface LeadState {
   status: LeadStatus;
   ownerId: string | null;
   team: string | null;
@@ -16,10 +17,23 @@ export interface Placement {
   grade: string | null;
   route: string | null;
   configVersion: number | null;
+  /** Offers made so far. */
+  attempts: number;
+  /** Reps who rejected the lead or let its offer expire: never offered it again. */
+  triedReps: string[];
+  offeredAt: number | null;
+  assignedAt: number | null;
+  contactedAt: number | null;
+  closedAt: number | null;
+  revenue: number | null;
+  lostReason: string | null;
 }
 
-/** A lead as stored: its normalised fields plus where routing put it. */
-export interface StoredLead extends Placement {
+/** Where routing put a new lead; the rest of its state starts empty. */
+export type Placement = Pick<LeadState, 'status' | 'ownerId' | 'team' | 'queue' | 'score' | 'grade' | 'route' | 'configVersion' | 'attempts' | 'offeredAt' | 'assignedAt'>;
+
+/** A lead as stored: its normalised fields plus where it stands. */
+export interface StoredLead extends LeadState {
   id: string;
   fields: Lead;
   source: string | null;
@@ -45,10 +59,40 @@ function fromRow(row: LeadsTable): StoredLead {
     grade: row.grade,
     route: row.route,
     configVersion: row.config_version,
+    attempts: row.attempts,
+    triedReps: fromJson<string[]>(row.tried_reps, []),
+    offeredAt: row.offered_at,
+    assignedAt: row.assigned_at,
+    contactedAt: row.contacted_at,
+    closedAt: row.closed_at,
+    revenue: row.revenue,
+    lostReason: row.lost_reason,
     isTest: row.is_test === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** The columns of a change to a lead's state. */
+function stateColumns(state: Partial<LeadState>): Partial<LeadsTable> {
+  const columns: Partial<LeadsTable> = {};
+  if (state.status !== undefined) columns.status = state.status;
+  if (state.ownerId !== undefined) columns.owner_id = state.ownerId;
+  if (state.team !== undefined) columns.team_key = state.team;
+  if (state.queue !== undefined) columns.queue = state.queue;
+  if (state.score !== undefined) columns.score = state.score;
+  if (state.grade !== undefined) columns.grade = state.grade;
+  if (state.route !== undefined) columns.route = state.route;
+  if (state.configVersion !== undefined) columns.config_version = state.configVersion;
+  if (state.attempts !== undefined) columns.attempts = state.attempts;
+  if (state.triedReps !== undefined) columns.tried_reps = toJson(state.triedReps);
+  if (state.offeredAt !== undefined) columns.offered_at = state.offeredAt;
+  if (state.assignedAt !== undefined) columns.assigned_at = state.assignedAt;
+  if (state.contactedAt !== undefined) columns.contacted_at = state.contactedAt;
+  if (state.closedAt !== undefined) columns.closed_at = state.closedAt;
+  if (state.revenue !== undefined) columns.revenue = state.revenue;
+  if (state.lostReason !== undefined) columns.lost_reason = state.lostReason;
+  return columns;
 }
 
 export interface NewLead {
@@ -92,6 +136,14 @@ export async function insertLead(db: Db, lead: NewLead): Promise<StoredLead> {
     is_test: lead.isTest ? 1 : 0,
     created_at: lead.now,
     updated_at: lead.now,
+    attempts: p.attempts,
+    tried_reps: '[]',
+    offered_at: p.offeredAt,
+    assigned_at: p.assignedAt,
+    contacted_at: null,
+    closed_at: null,
+    revenue: null,
+    lost_reason: null,
   };
   await db.insertInto('leads').values(row).execute();
   return fromRow(row);
@@ -100,6 +152,22 @@ export async function insertLead(db: Db, lead: NewLead): Promise<StoredLead> {
 export async function getLead(db: Db, id: string): Promise<StoredLead | undefined> {
   const row = await db.selectFrom('leads').selectAll().where('id', '=', id).executeTakeFirst();
   return row && fromRow(row);
+}
+
+/**
+ * Reads a lead to change it: on PostgreSQL its row stays locked until the transaction ends, so
+ * two changes to one lead (an accept and the offer's expiry, say) happen one after the other.
+ * (On SQLite the transaction holds the write lock already.)
+ */
+export async function lockLead(db: Db, id: string): Promise<StoredLead | undefined> {
+  let query = db.selectFrom('leads').selectAll().where('id', '=', id);
+  if (isPostgres(db)) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row && fromRow(row);
+}
+
+export async function updateLeadState(db: Db, id: string, state: Partial<LeadState>, now: number): Promise<void> {
+  await db.updateTable('leads').set({ ...stateColumns(state), updated_at: now }).where('id', '=', id).execute();
 }
 
 export async function findLeadByExternalId(db: Db, externalId: string): Promise<StoredLead | undefined> {

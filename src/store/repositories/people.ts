@@ -214,3 +214,21 @@ export async function recordAssignments(db: Db, repId: string, count: number, lo
     .where('id', '=', repId)
     .execute();
 }
+
+/** A rep no longer holds `count` of their open leads (rejected, expired, reassigned, closed). */
+export async function releaseLeads(db: Db, repId: string, count: number, now: number): Promise<void> {
+  await db
+    .updateTable('reps')
+    .set((eb) => ({ open_leads: eb.case().when('open_leads', '>', count).then(eb('open_leads', '-', count)).else(0).end(), updated_at: now }))
+    .where('id', '=', repId)
+    .execute();
+}
+
+/** Counts a closed lead in the rep's record, which the performance strategy learns from. */
+export async function recordOutcome(db: Db, repId: string, outcome: 'won' | 'lost', now: number): Promise<void> {
+  await db
+    .updateTable('reps')
+    .set((eb) => ({ [outcome]: eb(outcome, '+', 1), updated_at: now }))
+    .where('id', '=', repId)
+    .execute();
+}

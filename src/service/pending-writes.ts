@@ -2,21 +2,25 @@ import type { Decision, StrategyState } from '../engine/index.js';
 import type { Db } from '../store/database.js';
 import { insertDecisions, type NewDecision } from '../store/repositories/decisions.js';
 import { insertEvents, type LeadEvent } from '../store/repositories/lead-events.js';
-import { recordAssignments } from '../store/repositories/people.js';
+import { recordAssignments, releaseLeads } from '../store/repositories/people.js';
 import { writeState } from '../store/repositories/strategy-state.js';
+import { clearTimers, setTimers, type Timer } from '../store/repositories/timers.js';
 
 /**
- * What a capture transaction writes that nothing in it reads back: timeline events, decisions,
- * the strategy state and reps' counts. They are gathered while the batch is captured and written
- * just before the commit — a statement per table, one state row per scope, one update per rep —
- * instead of several statements for every lead.
+ * What a routing transaction writes that nothing in it reads back: timeline events, decisions,
+ * timers, the strategy state and reps' counts. They are gathered while the transaction routes
+ * and written just before the commit — a statement per table, one state row per scope, one
+ * update per rep — instead of several statements for every lead.
  */
-export class CaptureWrites {
+export class PendingWrites {
   private readonly events: { leadId: string; event: LeadEvent }[] = [];
   private readonly decisions: NewDecision[] = [];
+  /** The timers each lead waits for from now on; its earlier ones go. */
+  private readonly timers = new Map<string, readonly Timer[]>();
   private readonly states = new Map<string, { state: StrategyState; version: number }>();
-  /** New open leads per rep; a batch has one instant, so one local day per rep. */
+  /** New open leads per rep; a transaction has one instant, so one local day per rep. */
   private readonly assignments = new Map<string, { count: number; localDate: string }>();
+  private readonly releases = new Map<string, number>();
 
   event(leadId: string, ...events: LeadEvent[]): void {
     for (const event of events) this.events.push({ leadId, event });
@@ -24,6 +28,11 @@ export class CaptureWrites {
 
   decision(id: string, leadId: string, decision: Decision, now: number): void {
     this.decisions.push({ id, leadId, decision, now });
+  }
+
+  /** Replaces the lead's pending timers with these (none: it waits for nothing now). */
+  timersFor(leadId: string, timers: readonly Timer[]): void {
+    this.timers.set(leadId, timers);
   }
 
   state(scope: string, state: StrategyState, version: number): void {
@@ -35,10 +44,17 @@ export class CaptureWrites {
     this.assignments.set(repId, { count: (seen?.count ?? 0) + 1, localDate });
   }
 
+  release(repId: string): void {
+    this.releases.set(repId, (this.releases.get(repId) ?? 0) + 1);
+  }
+
   async flush(trx: Db, now: number): Promise<void> {
     await insertDecisions(trx, this.decisions);
     await insertEvents(trx, this.events);
+    await clearTimers(trx, [...this.timers.keys()]);
+    await setTimers(trx, [...this.timers.values()].flat(), now);
     for (const [scope, { state, version }] of this.states) await writeState(trx, scope, state, version, now);
     for (const [repId, { count, localDate }] of this.assignments) await recordAssignments(trx, repId, count, localDate, now);
+    for (const [repId, count] of this.releases) await releaseLeads(trx, repId, count, now);
   }
 }

@@ -1,0 +1,142 @@
+import { DateTime } from 'luxon';
+import { decide, Roster, type CompiledConfig, type Decision, type Lead, type Rep, type Team, type ZoneClock } from '../engine/index.js';
+import type { Db } from '../store/database.js';
+import { isPostgres } from '../store/dialect.js';
+import { listReps, listTeams } from '../store/repositories/people.js';
+import { lockStates } from '../store/repositories/strategy-state.js';
+import type { Clock } from './clock.js';
+import type { ConfigCache } from './config-cache.js';
+import { PendingWrites } from './pending-writes.js';
+import type { StrategyStateCache } from './state-cache.js';
+
+/** What routing needs, for one process on one database. */
+export interface RoutingDeps {
+  clock: Clock;
+  configs: ConfigCache;
+  states: StrategyStateCache;
+  /** Time-zone offsets this process has worked out, kept from one roster to the next. */
+  zones: ZoneClock;
+}
+
+/** How many times a decision is made again when another instance changed what it was made on. */
+const MAX_REDECISIONS = 8;
+
+/**
+ * What one transaction knows while it routes leads: the configuration and the people, read once
+ * and kept up to date with what the transaction itself changes, and the writes it will make.
+ */
+export class RoutingSession {
+  roster: Roster | null = null;
+  /** Reps whose row this transaction has locked and checked: its snapshot of them is current. */
+  private readonly verified = new Set<string>();
+  /** Strategy state rows this transaction has locked, with the version it holds. */
+  private readonly locked = new Map<string, number>();
+  readonly writes = new PendingWrites();
+
+  private constructor(
+    private readonly trx: Db,
+    private readonly deps: RoutingDeps,
+    readonly config: CompiledConfig | null,
+    private reps: Rep[],
+    private teams: Team[],
+    readonly now: number,
+  ) {}
+
+  static async open(trx: Db, deps: RoutingDeps): Promise<RoutingSession> {
+    return new RoutingSession(trx, deps, await deps.configs.active(trx), await listReps(trx), await listTeams(trx), deps.clock.now());
+  }
+
+  private rosterNow(): Roster {
+    return (this.roster ??= new Roster(this.reps, this.teams, this.deps.zones));
+  }
+
+  rep(repId: string): Rep | undefined {
+    return this.reps.find((r) => r.id === repId);
+  }
+
+  /**
+   * Decides with the freshest strategy state, locked. The first decision uses the state this
+   * process last saw; the rows it wants to change are then locked (on PostgreSQL), and if another
+   * instance moved them meanwhile, or took the picked rep's last free slot, the lead is decided
+   * again on what is now locked. So two instances never rotate from the same state.
+   */
+  async decide(lead: Lead, tried: { excluded?: readonly string[]; attempts?: number } = {}): Promise<Decision | null> {
+    const config = this.config;
+    if (!config) return null;
+    const states = this.deps.states;
+    for (let attempt = 0; ; attempt++) {
+      const roster = this.rosterNow();
+      const decision = decide({ lead, config, roster, state: states.state, now: this.now, ...tried });
+      // The versions this decision was made on, taken before any await lets another capture move them.
+      const basis = new Map(decision.stateChanges.map((c) => [c.scope, states.version(c.scope)]));
+      const unlocked = [...basis.keys()].filter((scope) => !this.locked.has(scope));
+      let stale = false;
+      for (const [scope, row] of await lockStates(this.trx, unlocked, this.now)) {
+        stale ||= row.version !== basis.get(scope);
+        states.remember(scope, row.state, row.version);
+        this.locked.set(scope, row.version);
+      }
+      const repMoved = decision.outcome.type === 'offer' && (await this.pickedRepChanged(roster, decision.outcome.repId));
+      if (repMoved) await this.reloadPeople();
+      if ((!stale && !repMoved) || attempt >= MAX_REDECISIONS) {
+        this.commitStateChanges(decision);
+        return decision;
+      }
+    }
+  }
+
+  /** The decision's rotation moves become this transaction's (and this process's) state. */
+  private commitStateChanges(decision: Decision): void {
+    for (const change of decision.stateChanges) {
+      const version = this.locked.get(change.scope)! + 1;
+      this.writes.state(change.scope, change.state, version);
+      this.locked.set(change.scope, version);
+      this.deps.states.remember(change.scope, change.state, version);
+    }
+  }
+
+  /** Locks the picked rep's row (once per transaction) and tells whether their load changed since the roster was read. */
+  private async pickedRepChanged(roster: Roster, repId: string): Promise<boolean> {
+    if (this.verified.has(repId)) return false;
+    let query = this.trx.selectFrom('reps').select(['open_leads', 'daily_count', 'daily_date']).where('id', '=', repId);
+    if (isPostgres(this.trx)) query = query.forUpdate();
+    const row = await query.executeTakeFirstOrThrow();
+    this.verified.add(repId);
+    const seen = roster.reps.get(repId)!.rep;
+    return row.open_leads !== (seen.openLeads ?? 0) || row.daily_count !== (seen.daily?.count ?? 0) || row.daily_date !== (seen.daily?.date ?? null);
+  }
+
+  private async reloadPeople(): Promise<void> {
+    this.reps = await listReps(this.trx);
+    this.teams = await listTeams(this.trx);
+    this.roster = null;
+  }
+
+  /** The rep takes one more open lead, counted on their own calendar day. */
+  assign(repId: string): void {
+    const localDate = DateTime.fromMillis(this.now, { zone: this.rep(repId)!.timezone }).toISODate()!;
+    this.writes.assignment(repId, localDate);
+    this.changeRep(repId, (rep) => ({
+      ...rep,
+      openLeads: (rep.openLeads ?? 0) + 1,
+      daily: { date: localDate, count: rep.daily?.date === localDate ? rep.daily.count + 1 : 1 },
+      lastAssignedAt: new Date(this.now).toISOString(),
+    }));
+  }
+
+  /** The rep no longer holds one of their open leads: their capacity frees up at once. */
+  release(repId: string): void {
+    this.writes.release(repId);
+    this.changeRep(repId, (rep) => ({ ...rep, openLeads: Math.max((rep.openLeads ?? 0) - 1, 0) }));
+  }
+
+  private changeRep(repId: string, change: (rep: Rep) => Rep): void {
+    this.reps = this.reps.map((rep) => (rep.id === repId ? change(rep) : rep));
+    this.roster = null;
+  }
+
+  /** Writes what the session gathered; call last, inside the transaction. */
+  async finish(): Promise<void> {
+    await this.writes.flush(this.trx, this.now);
+  }
+}

@@ -1,0 +1,33 @@
+import type { Kysely, Migration } from 'kysely';
+
+/**
+ * The lead's life after routing: the offers made (and to whom, so nobody is offered it twice),
+ * when it was offered, accepted, first contacted and closed, and how it ended. Timers — offer
+ * expiry, first-contact SLA, hold re-check — are rows, one per lead and kind, so a restart or a
+ * second instance neither loses nor repeats one.
+ */
+export const lifecycle: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('leads').addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema.alterTable('leads').addColumn('tried_reps', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+    await db.schema.alterTable('leads').addColumn('offered_at', 'bigint').execute();
+    await db.schema.alterTable('leads').addColumn('assigned_at', 'bigint').execute();
+    await db.schema.alterTable('leads').addColumn('contacted_at', 'bigint').execute();
+    await db.schema.alterTable('leads').addColumn('closed_at', 'bigint').execute();
+    await db.schema.alterTable('leads').addColumn('revenue', 'real').execute();
+    await db.schema.alterTable('leads').addColumn('lost_reason', 'text').execute();
+    // A pull takes the queue's best lead: highest score, then oldest.
+    await db.schema.createIndex('leads_queue').on('leads').columns(['status', 'queue', 'score', 'created_at']).execute();
+
+    await db.schema
+      .createTable('timers')
+      .addColumn('lead_id', 'text', (c) => c.notNull().references('leads.id'))
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('run_at', 'bigint', (c) => c.notNull())
+      .addColumn('attempt', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('timers_pk', ['lead_id', 'kind'])
+      .execute();
+    await db.schema.createIndex('timers_due').on('timers').columns(['run_at']).execute();
+  },
+};
