@@ -14,6 +14,7 @@ import { formRoutes } from './routes/forms.js';
 import { googleAdsRoutes } from './routes/google-ads.js';
 import { importRoutes } from './routes/imports.js';
 import { leadRoutes } from './routes/leads.js';
+import { lifecycleRoutes } from './routes/lifecycle.js';
 import { meRoutes } from './routes/me.js';
 import { opsRoutes } from './routes/ops.js';
 import { rejectedSubmissionRoutes } from './routes/rejected-submissions.js';
@@ -78,6 +79,7 @@ export function buildApp(deps: AppDeps): App {
     openApiRoute(api);
     opsRoutes(api, ctx);
     leadRoutes(api, ctx, bodyLimit * 8);
+    lifecycleRoutes(api, ctx);
     repRoutes(api, ctx);
     meRoutes(api, ctx);
     teamRoutes(api, ctx);

@@ -109,14 +109,35 @@ describe.each(STORES)('who may call what on $name', (store) => {
     ['POST', '/v1/api-keys', () => ({ name: 'another', role: 'capture' }), adminOnly(201)],
     ['DELETE', '/v1/api-keys/:spare', undefined, adminOnly(204)],
     ['GET', '/v1/rejected-submissions', undefined, managers(200)],
+    ['POST', '/v1/leads/:offered/accept', undefined, readers(200)],
+    ['POST', '/v1/leads/:offered/reject', () => ({ reason: 'not my area' }), readers(200)],
+    ['POST', '/v1/leads/:assigned/activities', () => ({ type: 'call', note: 'left a voicemail' }), readers(200)],
+    ['POST', '/v1/leads/:assigned/outcome', () => ({ outcome: 'won', revenue: 900 }), readers(200)],
+    ['POST', '/v1/leads/:offered/reassign', () => ({ repId: 'farah' }), managers(200)],
     ['GET', '/healthz', undefined, all(200)],
     ['GET', '/metrics', undefined, all(200)],
     ['GET', '/openapi.json', undefined, all(200)],
   ];
   const cases = rows.flatMap(([method, url, body, expected]) => ROLES.map((role) => ({ method, url, body, role, status: expected[role] })));
 
+  /** A new lead offered to Emma (whose the rep key is): west health leads rotate, Emma has the weight of two. */
+  async function offeredToEmma(): Promise<string> {
+    for (;;) {
+      const lead = (await t.call('admin', 'POST', '/v1/leads', westHealth(next()))).json().lead;
+      if (lead.ownerId === 'emma') return lead.id;
+    }
+  }
+
+  async function assignedToEmma(): Promise<string> {
+    const id = await offeredToEmma();
+    expect((await t.call('admin', 'POST', `/v1/leads/${id}/accept`)).statusCode).toBe(200);
+    return id;
+  }
+
   it.each(cases)('$method $url as $role answers $status', async ({ method, url, body, role, status }) => {
-    const path = url.replace(':lead', emmasLead).replace(':spare', () => spareKeys.pop()!);
+    let path = url.replace(':lead', emmasLead).replace(':spare', () => spareKeys.pop()!);
+    if (path.includes(':offered')) path = path.replace(':offered', await offeredToEmma());
+    if (path.includes(':assigned')) path = path.replace(':assigned', await assignedToEmma());
     const res = await t.call(role, method, path, body?.());
     expect(res.statusCode, res.body).toBe(status);
   });

@@ -8,8 +8,10 @@ export type LeadAction =
   | 'reject'
   /** The offer's window passed without an answer: it goes to the next best rep. */
   | 'expire'
-  /** The owner logs an activity (a contact, a note). */
-  | 'log-activity'
+  /** The owner logs a contact with the lead (a call, an email, a meeting). */
+  | 'contact'
+  /** Someone adds a note to the lead's timeline. */
+  | 'note'
   | 'win'
   | 'lose'
   /** A manager gives the lead to someone else, or routes it again. */
@@ -30,7 +32,8 @@ const FROM: Readonly<Record<LeadAction, readonly LeadStatus[]>> = {
   accept: ['offered'],
   reject: ['offered'],
   expire: ['offered'],
-  'log-activity': ['offered', 'assigned', 'contacted', 'queued', 'held', 'won', 'lost'],
+  contact: ['assigned', 'contacted'],
+  note: ['new', 'unqualified', 'held', 'queued', 'offered', 'assigned', 'contacted', 'won', 'lost'],
   win: ['assigned', 'contacted'],
   lose: ['offered', 'assigned', 'contacted', 'queued', 'held'],
   reassign: ['held', 'queued', 'offered', 'assigned', 'contacted'],
@@ -40,7 +43,7 @@ const FROM: Readonly<Record<LeadAction, readonly LeadStatus[]>> = {
 };
 
 /** Actions people take through the API, in the order the 409 lists them. */
-const PERSON_ACTIONS: readonly LeadAction[] = ['accept', 'reject', 'log-activity', 'win', 'lose', 'reassign', 'pull'];
+const PERSON_ACTIONS: readonly LeadAction[] = ['accept', 'reject', 'contact', 'note', 'win', 'lose', 'reassign', 'pull'];
 
 export function allows(status: LeadStatus, action: LeadAction): boolean {
   return FROM[action].includes(status);

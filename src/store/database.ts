@@ -1,6 +1,6 @@
 import Sqlite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
@@ -39,7 +39,7 @@ export function openDatabase(url: string, options: { schema?: string; poolSize?:
   sqlite.pragma('busy_timeout = 5000');
   // The default 2 MiB page cache misses on the leads' indexes as soon as there are a few thousand.
   sqlite.pragma('cache_size = -65536');
-  return new Kysely<Tables>({ dialect: new WriterSqliteDialect({ database: withStatementCache(sqlite) }) });
+  return new Kysely<Tables>({ dialect: new WriterSqliteDialect({ database: withStatementCache(sqlite) }, path === ':memory:' ? null : resolve(path)) });
 }
 
 const STATEMENT_CACHE_SIZE = 500;

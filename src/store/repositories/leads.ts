@@ -157,11 +157,12 @@ export async function getLead(db: Db, id: string): Promise<StoredLead | undefine
 /**
  * Reads a lead to change it: on PostgreSQL its row stays locked until the transaction ends, so
  * two changes to one lead (an accept and the offer's expiry, say) happen one after the other.
- * (On SQLite the transaction holds the write lock already.)
+ * (On SQLite the transaction holds the write lock already.) With `skipLocked`, a lead another
+ * transaction holds is not waited for: it reads as missing.
  */
-export async function lockLead(db: Db, id: string): Promise<StoredLead | undefined> {
+export async function lockLead(db: Db, id: string, options: { skipLocked?: boolean } = {}): Promise<StoredLead | undefined> {
   let query = db.selectFrom('leads').selectAll().where('id', '=', id);
-  if (isPostgres(db)) query = query.forUpdate();
+  if (isPostgres(db)) query = options.skipLocked ? query.forUpdate().skipLocked() : query.forUpdate();
   const row = await query.executeTakeFirst();
   return row && fromRow(row);
 }
