@@ -29,8 +29,8 @@ export interface LifecycleResult {
 /** What an action does to a locked lead inside its transaction. */
 type Change = (lead: StoredLead, session: RoutingSession, trx: Db) => Promise<Decision | null | void>;
 
-const CONTACT_TYPES = ['contacted', 'call', 'email', 'meeting'] as const;
-export type ActivityType = (typeof CONTACT_TYPES)[number] | 'note';
+/** Any activity but a note is a contact with the lead. */
+export type ActivityType = 'contacted' | 'call' | 'email' | 'meeting' | 'note';
 
 function refused(lead: StoredLead, action: LeadAction): ServiceError {
   const allowed = allowedActions(lead.status);
