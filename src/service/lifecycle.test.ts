@@ -7,11 +7,13 @@ import { pendingTimers } from '../store/repositories/timers.js';
 import { STORES } from '../store/test-support.js';
 import { captureLead, type CaptureDeps } from './capture.js';
 import { ServiceError } from './errors.js';
+import { setAvailability } from './people.js';
 import { accept, closeLead, logActivity, reassign, reject, type Caller } from './lifecycle.js';
 import { captureDeps, seedExample, TestClock, WEEKDAY, westHealth } from './test-support.js';
 import { TimerWorker } from './timer-worker.js';
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 const manager: Caller = { actor: 'manager-key', repId: null };
 const rep = (repId: string): Caller => ({ actor: `${repId}-key`, repId });
 
@@ -180,6 +182,17 @@ describe.each(STORES)('the lead lifecycle on $name', (store) => {
     const otherDeps = captureDeps(other, clock);
     return { db: other, deps: otherDeps, timers: new TimerWorker(otherDeps, (error) => { throw error; }) };
   };
+
+  it('routes a held lead as soon as someone is back, without waiting for the re-check', async () => {
+    const away = { presence: 'online' as const, outOfOffice: { from: new Date(WEEKDAY - DAY).toISOString(), until: new Date(WEEKDAY + 7 * DAY).toISOString() } };
+    for (const id of ['diego', 'emma', 'farah', 'gabriel', 'hannah', 'isabel', 'jack']) await setAvailability(db, id, away, clock);
+    const lead = await offered();
+    expect(lead.status).toBe('held');
+    clock.advance(MINUTE);
+    await setAvailability(db, 'farah', { presence: 'online' }, clock);
+    await timers.runDue();
+    expect(await getLead(db, lead.id)).toMatchObject({ status: 'offered', ownerId: 'farah' });
+  });
 
   it('fires a timer once when two instances poll together', async () => {
     const leads = await Promise.all([1, 2, 3, 4].map((n) => offered(n)));

@@ -1,6 +1,7 @@
 import { formatPath, RepSchema, type Rep, type Team } from '../engine/index.js';
 import type { Database, Db } from '../store/database.js';
 import { existingRepIds, getRep, getTeam, insertRep, insertTeam, listRepsPage, listTeamsPage, saveRep, saveTeam, teamGraph } from '../store/repositories/people.js';
+import { wakeHeldLeads } from '../store/repositories/timers.js';
 import type { Clock } from './clock.js';
 import { createUnder } from './create-under.js';
 import { ServiceError } from './errors.js';
@@ -50,11 +51,12 @@ export async function createRep(db: Database, profile: RepProfile, clock: Clock)
   const rep = checkedRep({ ...profile });
   return db.transaction().execute(async (trx) => {
     await createUnder(insertRep(trx, rep, clock.now()), () => new ServiceError('conflict', `a rep "${rep.id}" exists already`, [{ path: 'id', message: 'taken' }]));
+    await wakeHeldLeads(trx, clock.now());
     return (await getRep(trx, rep.id))!;
   });
 }
 
-/** Changes the fields given, keeps the rest. */
+/** Changes the fields given, keeps the rest. Held leads are looked at again: the rep may be able to take one now. */
 export async function updateRep(db: Database, id: string, patch: RepPatch, clock: Clock): Promise<Rep> {
   return db.transaction().execute(async (trx) => {
     const current = await findRep(trx, id);
@@ -62,6 +64,7 @@ export async function updateRep(db: Database, id: string, patch: RepPatch, clock
     const rep = checkedRep({ ...current, ...defined, id });
     checkOutOfOffice(rep);
     await saveRep(trx, rep, clock.now());
+    await wakeHeldLeads(trx, clock.now());
     return (await getRep(trx, id))!;
   });
 }
@@ -132,6 +135,7 @@ export async function createTeam(db: Database, team: Team, clock: Clock): Promis
     const problems = await teamProblems(trx, team);
     if (problems.length) throw invalid('the team refers to reps or teams that do not exist', problems);
     await saveTeam(trx, team, now);
+    await wakeHeldLeads(trx, now);
     return (await getTeam(trx, team.key))!;
   });
 }
@@ -145,6 +149,7 @@ export async function updateTeam(db: Database, key: string, patch: TeamPatch, cl
     const problems = await teamProblems(trx, team);
     if (problems.length) throw invalid('the team refers to reps or teams that do not exist', problems);
     await saveTeam(trx, team, clock.now());
+    await wakeHeldLeads(trx, clock.now());
     return (await getTeam(trx, key))!;
   });
 }

@@ -9,6 +9,7 @@ import {
   listConfigVersions,
   type StoredConfig,
 } from '../store/repositories/routing-configs.js';
+import { wakeHeldLeads } from '../store/repositories/timers.js';
 import type { Clock } from './clock.js';
 import { ServiceError } from './errors.js';
 
@@ -69,19 +70,25 @@ export async function createConfigVersion(
     const result = await loadLive(trx, input.source);
     if (!result.ok) throw new ServiceError('invalid', 'the routing configuration has errors', result.errors);
     const version = await insertConfigVersion(trx, sourceText(input.source), input.createdBy, clock.now());
-    if (input.activate) await activateConfigVersion(trx, version);
+    if (input.activate) await activate(trx, version, clock.now());
     return { ...(await getConfigVersion(trx, version))!, active: input.activate || (await activeConfigVersion(trx)) === version };
   });
 }
 
 /** Makes a saved version live, once it still holds against today's teams and reps. */
-export async function activateVersion(db: Database, version: number): Promise<ConfigVersion> {
+/** Makes a version live; held leads are looked at again under it. */
+async function activate(trx: Db, version: number, now: number): Promise<void> {
+  await activateConfigVersion(trx, version);
+  await wakeHeldLeads(trx, now);
+}
+
+export async function activateVersion(db: Database, version: number, clock: Clock): Promise<ConfigVersion> {
   return db.transaction().execute(async (trx) => {
     const stored = await getConfigVersion(trx, version);
     if (!stored) throw new ServiceError('not_found', `no routing configuration version ${version}`);
     const result = await loadLive(trx, stored.source, version);
     if (!result.ok) throw new ServiceError('invalid', `version ${version} no longer holds against the current teams and reps`, result.errors);
-    await activateConfigVersion(trx, version);
+    await activate(trx, version, clock.now());
     return { ...stored, active: true };
   });
 }

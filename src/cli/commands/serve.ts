@@ -4,6 +4,7 @@ import { ensureAdminKey } from '../../service/api-keys.js';
 import { systemClock } from '../../service/clock.js';
 import { seedDemo } from '../../service/demo.js';
 import { captureDeps } from '../../service/deps.js';
+import { TimerWorker } from '../../service/timer-worker.js';
 import { readSettings } from '../../settings/settings.js';
 import { migrate, openDatabase } from '../../store/database.js';
 import { println, type CliIo } from '../io.js';
@@ -11,8 +12,9 @@ import { println, type CliIo } from '../io.js';
 /**
  * `leadrouter serve`: the HTTP API on the store named by LEADROUTER_DATABASE_URL. Migrates on
  * start, seeds the demo organisation into an empty store when LEADROUTER_DEMO=1, creates the
- * first admin key (printed once) and stops gracefully on SIGTERM or SIGINT: requests in flight
- * finish, then the database closes.
+ * first admin key (printed once), applies due timers (offer expiry, first-contact deadlines, hold
+ * re-checks) in the background, and stops gracefully on SIGTERM or SIGINT: the timer round and
+ * requests in flight finish, then the database closes.
  */
 export function registerServe(program: Command, io: CliIo): void {
   program
@@ -35,11 +37,14 @@ export function registerServe(program: Command, io: CliIo): void {
         println(io.err, `created an admin API key (shown once, keep it safe):\n\n  ${admin.key}\n`);
       }
       const app = buildApp({ ...deps, defaultCountry: settings.defaultCountry, logger: { level: settings.logLevel } });
+      const timers = new TimerWorker(deps, (error) => app.log.error({ err: error }, 'applying a due timer failed; it stays due'));
       const address = await app.listen({ port: settings.port, host: settings.host });
+      timers.start();
       println(io.err, `leadrouter listening on ${address} (database ${settings.databaseUrl.replace(/\/\/[^@]*@/, '//…@')})`);
       await new Promise<void>((resolve) => {
         const stop = async (signal: string) => {
           app.log.info({ signal }, 'shutting down');
+          await timers.stop();
           await app.close();
           await db.destroy();
           resolve();

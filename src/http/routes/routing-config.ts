@@ -91,6 +91,6 @@ export function routingConfigRoutes(app: App, ctx: AppContext): void {
         response: { 200: ConfigVersion, 404: ErrorResponse },
       },
     },
-    async (request) => configVersionView(await activateVersion(ctx.db, request.params.n)),
+    async (request) => configVersionView(await activateVersion(ctx.db, request.params.n, ctx.clock)),
   );
 }
