@@ -3,6 +3,7 @@ import type { EvalContext } from './conditions/context.js';
 import type { Decision, Explanation, Outcome, RouteTrace } from './decision.js';
 import type { EligibilityContext } from './eligibility.js';
 import type { Lead, StrategyState } from './model.js';
+import { recheckOf, type Recheck } from './recheck.js';
 import type { Roster } from './roster.js';
 import { resolvePerson } from './targets/person.js';
 import { nobody, type Resolution, type ResolveInput } from './targets/pool.js';
@@ -85,9 +86,10 @@ export function decide(input: DecideInput): Decision {
     routes,
     summary: '',
   };
-  const finish = (outcome: Outcome, route: string | null, resolution: Resolution = nobody()): Decision => {
+  const finish = (outcome: Outcome, route: string | null, resolution: Resolution = nobody(), recheck: Recheck | null = null): Decision => {
     explanation.territories = [...ctx.territories()];
-    explanation.summary = summarize(outcome, route, roster);
+    if (recheck) explanation.recheckAt = recheck.at;
+    explanation.summary = summarize(outcome, route, roster, recheck);
     return {
       outcome,
       score: scored.score,
@@ -95,6 +97,7 @@ export function decide(input: DecideInput): Decision {
       route,
       ranked: resolution.ranked.map((m) => m.rep.id),
       stateChanges: resolution.stateChanges,
+      recheckAt: recheck ? recheck.at : null,
       explanation,
     };
   };
@@ -139,8 +142,10 @@ export function decide(input: DecideInput): Decision {
     // Holding for this route only helps when someone here will become able to take the lead.
     if (route.onNoCandidate === 'hold' && resolution.waitable) {
       trace.result = 'held';
-      return finish({ type: 'hold', reason: 'unavailable', route: route.name }, route.name);
+      return finish({ type: 'hold', reason: 'unavailable', route: route.name }, route.name, nobody(), recheckOf([trace], roster, now));
     }
   }
-  return finish({ type: 'hold', reason: waitable ? 'unavailable' : 'unroutable', route: null }, null);
+  // Held for everyone on the routes that matched: whoever of them is back first may take the lead.
+  if (waitable) return finish({ type: 'hold', reason: 'unavailable', route: null }, null, nobody(), recheckOf(routes, roster, now));
+  return finish({ type: 'hold', reason: 'unroutable', route: null }, null);
 }

@@ -50,6 +50,8 @@ export interface Explanation {
   /** Set when earlier offers used up the attempts. */
   exhausted?: { attempts: number; maxAttempts: number };
   routes: RouteTrace[];
+  /** For a lead held as unavailable: when deciding again may find someone (see Decision.recheckAt). */
+  recheckAt?: number;
   summary: string;
 }
 
@@ -74,5 +76,12 @@ export interface Decision {
   ranked: string[];
   /** Strategy state to persist with the decision (in the same transaction). */
   stateChanges: StateChange[];
+  /**
+   * For a lead held as unavailable, epoch milliseconds: the earliest moment a rep left out for a
+   * reason that ends with time (out of office, outside working hours, daily cap) could take it, when
+   * the lead is worth deciding again. Null otherwise, and when only events (a lead closed, a change
+   * of presence) can free someone: the service wakes held leads on those itself.
+   */
+  recheckAt: number | null;
   explanation: Explanation;
 }

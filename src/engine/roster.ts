@@ -1,4 +1,4 @@
-import type { Presence, Rep, Team } from './model.js';
+import type { Presence, Rep, Team, WorkingHours } from './model.js';
 import { compileWeeklyHours, type WeeklyHours } from './time/weekly-hours.js';
 import { epochDay, ZoneClock } from './time/zone-clock.js';
 
@@ -58,7 +58,7 @@ const instant = (iso: string | null | undefined, fallback: number) => {
   return Number.isNaN(ms) ? fallback : ms;
 };
 
-function prepareRep(rep: Rep): RosterRep {
+function prepareRep(rep: Rep, hours: (workingHours: WorkingHours) => WeeklyHours): RosterRep {
   return {
     rep,
     id: rep.id,
@@ -66,7 +66,7 @@ function prepareRep(rep: Rep): RosterRep {
     active: rep.active,
     timezone: rep.timezone,
     presence: rep.presence ?? 'offline',
-    hours: rep.workingHours && Object.keys(rep.workingHours).length > 0 ? compileWeeklyHours(rep.workingHours) : null,
+    hours: rep.workingHours && Object.keys(rep.workingHours).length > 0 ? hours(rep.workingHours) : null,
     oooFrom: instant(rep.outOfOffice?.from, Number.POSITIVE_INFINITY),
     oooUntil: instant(rep.outOfOffice?.until, Number.NEGATIVE_INFINITY),
     languages: lower(rep.languages),
@@ -99,8 +99,16 @@ export class Roster {
 
   constructor(reps: readonly Rep[], teams: readonly Team[], clock: ZoneClock = new ZoneClock()) {
     this.clock = clock;
+    // Reps on the same hours share one schedule: a held lead works out each schedule's next start once.
+    const schedules = new Map<string, WeeklyHours>();
+    const hours = (workingHours: WorkingHours) => {
+      const key = JSON.stringify(workingHours);
+      let compiled = schedules.get(key);
+      if (!compiled) schedules.set(key, (compiled = compileWeeklyHours(workingHours)));
+      return compiled;
+    };
     for (const rep of reps) {
-      const prepared = prepareRep(rep);
+      const prepared = prepareRep(rep, hours);
       this.reps.set(rep.id, prepared);
       if (rep.email) this.repsByEmail.set(rep.email.toLowerCase(), prepared);
     }

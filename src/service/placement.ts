@@ -96,5 +96,5 @@ export function place(session: RoutingSession, leadId: string, decision: Decisio
  * times (a presence change, a closed lead) bring the re-check forward themselves.
  */
 export function holdRecheckAt(decision: Decision, now: number): number {
-  return (decision as { recheckAt?: number | null }).recheckAt ?? now + HOLD_RECHECK_MS;
+  return decision.recheckAt ?? now + HOLD_RECHECK_MS;
 }

@@ -3,6 +3,9 @@ import { WEEKDAYS } from '../model.js';
 
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
+/** A wall-clock time as explanations show it: `tue 07:00 America/Los_Angeles`. */
+export const localText = (weekday: number, minute: number, timezone: string) => `${WEEKDAYS[weekday]} ${hhmm(minute)} ${timezone}`;
+
 /** An exclusion in words, as the console and the CLI show it. */
 export function exclusionText(exclusion: Exclusion): string {
   switch (exclusion.code) {
@@ -11,7 +14,7 @@ export function exclusionText(exclusion: Exclusion): string {
     case 'out-of-office':
       return `out of office until ${new Date(exclusion.until).toISOString()}`;
     case 'outside-hours':
-      return `outside working hours (${WEEKDAYS[exclusion.weekday]} ${hhmm(exclusion.minute)} ${exclusion.timezone})`;
+      return `outside working hours (${localText(exclusion.weekday, exclusion.minute, exclusion.timezone)})`;
     case 'offline':
       return `presence ${exclusion.presence}, route requires online`;
     case 'at-capacity':

@@ -39,3 +39,18 @@ export function isWithin(hours: WeeklyHours, at: LocalTime): boolean {
   }
   return false;
 }
+
+/**
+ * Wall-clock minutes from `at` until a span next starts, later that day or on one of the next
+ * seven, or null for a week without hours. Read at a time outside the hours, this is when they
+ * begin again.
+ */
+export function minutesToNextStart(hours: WeeklyHours, at: LocalTime): number | null {
+  for (let ahead = 0; ahead <= 7; ahead++) {
+    for (const [start] of hours[(at.weekday + ahead) % 7]!) {
+      const minutes = ahead * 1440 + start - at.minute;
+      if (minutes > 0) return minutes;
+    }
+  }
+  return null;
+}

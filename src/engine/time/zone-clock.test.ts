@@ -197,6 +197,57 @@ describe('agreement with Intl (property)', () => {
   });
 });
 
+describe('offset changes', () => {
+  const change = (zone: string, after: number) => new ZoneClock().nextOffsetChange(zone, after);
+
+  it('New York next changes offset at 07:00 UTC on 8 March 2026, the spring switch', () => {
+    expect(change('America/New_York', utc(2026, 3, 2, 12, 34))).toBe(utc(2026, 3, 8, 7, 0));
+  });
+
+  it('Berlin next changes offset at 01:00 UTC on 25 October 2026, the autumn switch', () => {
+    expect(change('Europe/Berlin', utc(2026, 10, 24, 23, 59))).toBe(utc(2026, 10, 25, 1, 0));
+  });
+
+  it('a change in the very next block is found', () => {
+    expect(change('America/New_York', utc(2026, 3, 8, 6, 59))).toBe(utc(2026, 3, 8, 7, 0));
+  });
+
+  it('a change at the instant asked about is not a change after it', () => {
+    expect(change('America/New_York', utc(2026, 3, 8, 7, 0))).toBeNull();
+  });
+
+  it('a change more than eight days ahead is not looked for', () => {
+    expect(change('America/New_York', utc(2026, 2, 27, 0, 0))).toBeNull();
+  });
+
+  it('Kolkata never changes offset', () => {
+    expect(change('Asia/Kolkata', utc(2026, 3, 2, 0, 0))).toBeNull();
+  });
+
+  it('one clock gives the same answer across a block, and a fresh one for the next', () => {
+    const shared = new ZoneClock();
+    const answers = [utc(2026, 3, 8, 6, 45), utc(2026, 3, 8, 6, 59), utc(2026, 3, 8, 7, 0)].map((t) => shared.nextOffsetChange('America/New_York', t));
+    expect(answers).toEqual([utc(2026, 3, 8, 7, 0), utc(2026, 3, 8, 7, 0), null]);
+  });
+});
+
+describe('local time ahead', () => {
+  it('agrees with local time on a fresh clock for every hour of the week around the spring switch in New York', () => {
+    const shared = new ZoneClock();
+    const from = utc(2026, 3, 5, 12, 0);
+    shared.local('America/New_York', from);
+    shared.nextOffsetChange('America/New_York', from);
+    const hours = Array.from({ length: 8 * 24 }, (_, i) => from + i * 3_600_000 + 60_000);
+    expect(hours.map((t) => shared.localAhead('America/New_York', t))).toEqual(hours.map((t) => local('America/New_York', t)));
+  });
+
+  it('agrees with local time on a fresh clock when no offset change has been looked for', () => {
+    const shared = new ZoneClock();
+    shared.local('Europe/Berlin', utc(2026, 3, 28, 12, 0));
+    expect(shared.localAhead('Europe/Berlin', utc(2026, 3, 30, 7, 0))).toEqual(at(MON, 9, 0, 2026, 3, 30));
+  });
+});
+
 describe('dates and times of day', () => {
   it('epochDay counts days since 1970-01-01', () => {
     expect([epochDay('1970-01-01'), epochDay('2026-03-08')]).toEqual([0, 20520]);
