@@ -28,7 +28,7 @@ export type LeadAction =
  * ends up is the action's business (an accept ends `assigned`; a reject ends wherever routing
  * puts it next); that it may start here at all is decided here and nowhere else.
  */
-const FROM: Readonly<Record<LeadAction, readonly LeadStatus[]>> = {
+export const TRANSITIONS: Readonly<Record<LeadAction, readonly LeadStatus[]>> = {
   accept: ['offered'],
   reject: ['offered'],
   expire: ['offered'],
@@ -46,7 +46,7 @@ const FROM: Readonly<Record<LeadAction, readonly LeadStatus[]>> = {
 const PERSON_ACTIONS: readonly LeadAction[] = ['accept', 'reject', 'contact', 'note', 'win', 'lose', 'reassign', 'pull'];
 
 export function allows(status: LeadStatus, action: LeadAction): boolean {
-  return FROM[action].includes(status);
+  return TRANSITIONS[action].includes(status);
 }
 
 /** What a person may still do with a lead in this status (for the 409 that refuses anything else). */
