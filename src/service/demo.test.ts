@@ -18,11 +18,17 @@ describe.each(STORES)('the demo organisation on $name', (target) => {
     expect(Number(count.n)).toBeGreaterThan(0);
   });
 
-  it('routes the demo leads: some are offered, some queued, some unqualified', async () => {
-    await seedDemo(captureDeps(store.db, new TestClock(WEEKDAY)), 120);
+  it('plays out a week: leads won, lost and contacted, some queued or unqualified, the newest still offered', async () => {
+    await seedDemo(captureDeps(store.db, new TestClock(WEEKDAY)), 200);
     const statuses = new Set((await store.db.selectFrom('leads').select('status').execute()).map((l) => l.status));
-    expect([...statuses]).toEqual(expect.arrayContaining(['offered', 'queued', 'unqualified']));
-  });
+    expect([...statuses]).toEqual(expect.arrayContaining(['won', 'lost', 'contacted', 'offered', 'queued', 'unqualified']));
+  }, 30_000);
+
+  it('leaves no timer overdue at the end of the week', async () => {
+    await seedDemo(captureDeps(store.db, new TestClock(WEEKDAY)), 200);
+    const overdue = await store.db.selectFrom('timers').select('lead_id').where('run_at', '<=', WEEKDAY).execute();
+    expect(overdue).toEqual([]);
+  }, 30_000);
 
   it('includes a website form source leads can be posted to', async () => {
     await seedDemo(captureDeps(store.db, new TestClock(WEEKDAY)), 5);

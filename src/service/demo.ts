@@ -5,11 +5,14 @@ import { loadPeople, type Lead } from '../engine/index.js';
 import { packageRoot } from '../settings/package.js';
 import type { Database } from '../store/database.js';
 import { saveAccount } from '../store/repositories/accounts.js';
+import { getLead, listLeads } from '../store/repositories/leads.js';
 import { saveRep, saveTeam } from '../store/repositories/people.js';
 import { activateConfigVersion, insertConfigVersion } from '../store/repositories/routing-configs.js';
 import { captureLead, type CaptureDeps } from './capture.js';
 import { createForm } from './forms.js';
+import { accept, closeLead, logActivity, reject, type Caller } from './lifecycle.js';
 import { pick, seeded } from './seeded-random.js';
+import { TimerWorker } from './timer-worker.js';
 
 const FIRST = ['Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Elijah', 'Sophia', 'James', 'Isabella', 'Lucas', 'Mia', 'Mateo', 'Amelia', 'Ethan', 'Harper', 'Daniel', 'Camila', 'Wei', 'Priya', 'Aisha', 'Diego', 'Hannah', 'Kenji', 'Fatima', 'Grace'];
 const LAST = ['Smith', 'Johnson', 'Garcia', 'Martinez', 'Nguyen', 'Patel', 'Kim', 'Brown', 'Lopez', 'Wilson', 'Anderson', 'Thomas', 'Hernandez', 'Moore', 'Chen', 'Okafor', 'Rossi', 'Cohen', 'Silva', 'Murphy'];
@@ -54,7 +57,8 @@ function demoLead(n: number, random: () => number): Lead {
  * Seeds the demo organisation into an empty store: the insurance agency of the examples (its
  * reps, teams and routing configuration), a few accounts, a website form source (`website`,
  * honeypot `website_url`), and `leads` realistic leads captured over the past week through the
- * ordinary capture path. Does nothing if reps already exist.
+ * ordinary capture path and worked on through the ordinary lifecycle. Does nothing if reps
+ * already exist.
  */
 export async function seedDemo(deps: CaptureDeps, leads = 300): Promise<{ seeded: boolean; leads: number }> {
   const db: Database = deps.db;
@@ -85,10 +89,46 @@ export async function seedDemo(deps: CaptureDeps, leads = 300): Promise<{ seeded
     { now: () => now },
   );
   const random = seeded(2026);
-  const week = 7 * 24 * 3_600_000;
+  // The week is played out in order: a moving clock, the timers due at each moment applied as
+  // serve would have, and reps answering each offer, so the leads stand where a real week leaves them.
+  let at = now - WEEK;
+  const week: CaptureDeps = { ...deps, clock: { now: () => at } };
+  const timers = new TimerWorker(week, (error) => {
+    throw error;
+  });
   for (let n = 0; n < leads; n++) {
-    const at = now - week + Math.floor((week * n) / leads);
-    await captureLead({ ...deps, clock: { now: () => at } }, { lead: demoLead(n, random), actor: 'demo' });
+    at = now - WEEK + Math.floor((WEEK * n) / leads);
+    const answering = at < now - FRESH;
+    await timers.runDue();
+    // Offers the timers just made (held leads released in the morning, expired offers moved on).
+    if (answering) for (const waiting of await listLeads(db, { status: 'offered' }, { limit: 1000 })) await workOn(week, waiting.id, random);
+    const { lead } = await captureLead(week, { lead: demoLead(n, random), actor: 'demo' });
+    if (answering) await workOn(week, lead.id, random);
   }
+  at = now;
+  await timers.runDue();
   return { seeded: true, leads };
+}
+
+const WEEK = 7 * 24 * 3_600_000;
+/** Leads younger than this are left as they came in: offers waiting for an answer. */
+const FRESH = 3_600_000;
+const LOST_REASONS = ['price', 'went with a competitor', 'no longer interested', 'could not reach'];
+
+/**
+ * What the reps did with a lead of the past week: most offers accepted (some rejected first),
+ * most accepted leads contacted in time (the others breach the first-contact deadline), and
+ * about half of those closed, won or lost.
+ */
+async function workOn(deps: CaptureDeps, leadId: string, random: () => number): Promise<void> {
+  const demo: Caller = { actor: 'demo', repId: null };
+  let lead = (await getLead(deps.db, leadId))!;
+  if (lead.status === 'offered' && random() < 0.1) lead = (await reject(deps, leadId, demo, 'on another call')).lead;
+  if (lead.status !== 'offered') return;
+  await accept(deps, leadId, demo);
+  if (random() < 0.15) return;
+  await logActivity(deps, leadId, demo, { type: pick(random, ['call', 'email', 'contacted'] as const) });
+  const close = random();
+  if (close < 0.25) await closeLead(deps, leadId, demo, { outcome: 'won', revenue: lead.fields.value ?? null });
+  else if (close < 0.55) await closeLead(deps, leadId, demo, { outcome: 'lost', reason: pick(random, LOST_REASONS) });
 }
