@@ -187,6 +187,36 @@ export interface RejectedSubmissionsTable {
   received_at: number;
 }
 
+export interface NotificationsTable {
+  id: string;
+  dedupe_key: string;
+  kind: string;
+  channel: string;
+  recipient: string;
+  lead_id: string | null;
+  /** JSON: the rendered message. */
+  message: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  /** A dispatcher holds the row until then; after, another may take it. */
+  locked_until: number | null;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  secret: string;
+  /** JSON list of event types; empty: every event. */
+  events: string;
+  format: string;
+  active: number;
+  created_at: number;
+}
+
 export interface Tables {
   reps: RepsTable;
   teams: TeamsTable;
@@ -204,4 +234,6 @@ export interface Tables {
   api_keys: ApiKeysTable;
   forms: FormsTable;
   timers: TimersTable;
+  notifications: NotificationsTable;
+  webhooks: WebhooksTable;
 }

@@ -6,6 +6,7 @@ import { dedupeKeys } from './004-dedupe-keys.js';
 import { rejectedSubmissions } from './005-rejected-submissions.js';
 import { dropRawContactIndexes } from './006-drop-raw-contact-indexes.js';
 import { lifecycle } from './007-lifecycle.js';
+import { notifications } from './008-notifications.js';
 
 /** Every migration, in order. Names never change once released; new ones are appended. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-rejected-submissions': rejectedSubmissions,
   '006-drop-raw-contact-indexes': dropRawContactIndexes,
   '007-lifecycle': lifecycle,
+  '008-notifications': notifications,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,156 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../store/database.js';
+import { claimDueNotifications, enqueueNotifications, getNotification, type StoredNotification } from '../store/repositories/notifications.js';
+import { STORES } from '../store/test-support.js';
+import { Dispatcher, type Deliver } from './dispatcher.js';
+import { newId } from './ids.js';
+import { TestClock, WEEKDAY } from './test-support.js';
+
+/** A real HTTP receiver: answers with the statuses given, in turn (then 200), and keeps what it got. */
+class Receiver {
+  readonly received: string[] = [];
+  private server!: Server;
+  url = '';
+
+  constructor(private readonly statuses: number[] = []) {}
+
+  async start(): Promise<void> {
+    this.server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        const status = this.statuses.shift() ?? 200;
+        if (status === 200) this.received.push(JSON.parse(body).key);
+        response.writeHead(status).end();
+      });
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
+
+/** Posts the message's key to the receiver; a 5xx can pass, any other failure cannot. */
+const postTo =
+  (receiver: Receiver): Deliver =>
+  async (notification: StoredNotification) => {
+    const res = await fetch(receiver.url, { method: 'POST', body: JSON.stringify({ key: notification.dedupeKey }) });
+    if (!res.ok) throw Object.assign(new Error(`the receiver answered ${res.status}`), { retryable: res.status >= 500 });
+  };
+
+const SECOND = 1000;
+
+describe.each(STORES)('the outbox dispatcher on $name', (store) => {
+  let db: Database;
+  let close: () => Promise<void>;
+  let connectAgain: () => Database;
+  let clock: TestClock;
+  let receiver: Receiver;
+
+  beforeEach(async () => {
+    ({ db, close, connectAgain } = await store.open());
+    clock = new TestClock(WEEKDAY);
+  });
+  afterEach(async () => {
+    await receiver?.stop();
+    await close();
+  });
+
+  const receiving = async (statuses: number[] = []) => {
+    receiver = new Receiver(statuses);
+    await receiver.start();
+    return receiver;
+  };
+  const dispatcher = (on: Database, options: Partial<ConstructorParameters<typeof Dispatcher>[3]> = {}) =>
+    new Dispatcher(on, clock, postTo(receiver), {
+      retryDelayMs: (attempts) => attempts * SECOND,
+      maxAttempts: 3,
+      onError: (error) => {
+        throw error;
+      },
+      ...options,
+    });
+  const enqueue = (keys: string[]) =>
+    enqueueNotifications(
+      db,
+      keys.map((key) => ({ id: newId(clock.now()), dedupeKey: key, kind: 'test', channel: 'webhook', recipient: 'hook-1', leadId: null, message: { text: key }, notBefore: clock.now() })),
+      clock.now(),
+    );
+
+  it('delivers a message once and records it sent', async () => {
+    await receiving();
+    await enqueue(['offer:1']);
+    expect(await dispatcher(db).runDue()).toBe(1);
+    expect(await dispatcher(db).runDue()).toBe(0);
+    expect(receiver.received).toEqual(['offer:1']);
+  });
+
+  it('keeps one message per deduplication key', async () => {
+    await receiving();
+    await enqueue(['offer:1']);
+    await enqueue(['offer:1']);
+    await dispatcher(db).runDue();
+    expect(receiver.received).toEqual(['offer:1']);
+  });
+
+  it('tries again after a failure that can pass, later, and delivers once', async () => {
+    await receiving([500, 503]);
+    await enqueue(['offer:1']);
+    const d = dispatcher(db);
+    expect(await d.runDue()).toBe(0);
+    expect(await d.runDue()).toBe(0); // not due again yet
+    clock.advance(SECOND);
+    expect(await d.runDue()).toBe(0);
+    clock.advance(2 * SECOND);
+    expect(await d.runDue()).toBe(1);
+    expect(receiver.received).toEqual(['offer:1']);
+  });
+
+  it('dead-letters a message after its last attempt, with the error', async () => {
+    await receiving([500, 500, 500]);
+    await enqueue(['offer:1']);
+    const d = dispatcher(db);
+    for (let i = 0; i < 3; i++) {
+      await d.runDue();
+      clock.advance(10 * SECOND);
+    }
+    const [row] = await db.selectFrom('notifications').select('id').execute();
+    expect(await getNotification(db, row!.id)).toMatchObject({ status: 'dead', attempts: 3, lastError: 'the receiver answered 500' });
+  });
+
+  it('dead-letters at once a failure that cannot pass', async () => {
+    await receiving([400]);
+    await enqueue(['offer:1']);
+    await dispatcher(db).runDue();
+    const [row] = await db.selectFrom('notifications').selectAll().execute();
+    expect(row).toMatchObject({ status: 'dead', attempts: 1 });
+  });
+
+  it('never lets two instances deliver one message', async () => {
+    await receiving();
+    const keys = Array.from({ length: 40 }, (_, i) => `offer:${i}`);
+    await enqueue(keys);
+    const other = connectAgain();
+    try {
+      await Promise.all([dispatcher(db, { batch: 3 }).runDue(), dispatcher(other, { batch: 3 }).runDue(), dispatcher(db, { batch: 3 }).runDue()]);
+      expect([...receiver.received].sort()).toEqual([...keys].sort());
+    } finally {
+      await other.destroy();
+    }
+  });
+
+  it('delivers, after its lease, a message whose dispatcher died before sending it', async () => {
+    await receiving();
+    await enqueue(['offer:1']);
+    await db.transaction().execute((trx) => claimDueNotifications(trx, clock.now(), 10, 30 * SECOND)); // claimed, then the process died
+    expect(await dispatcher(db).runDue()).toBe(0);
+    clock.advance(30 * SECOND);
+    expect(await dispatcher(db).runDue()).toBe(1);
+    expect(receiver.received).toEqual(['offer:1']);
+  });
+});

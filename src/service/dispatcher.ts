@@ -1,0 +1,112 @@
+import type { Database } from '../store/database.js';
+import { claimDueNotifications, markFailed, markSent, type StoredNotification } from '../store/repositories/notifications.js';
+import type { Clock } from './clock.js';
+
+/** Sends one message; throws on failure, with `retryable: false` when trying again cannot help. */
+export type Deliver = (notification: StoredNotification) => Promise<void>;
+
+export interface DispatcherOptions {
+  /** How long a claimed message is this dispatcher's before another may take it (a crash mid-send). */
+  leaseMs?: number;
+  /** Messages claimed and sent together. */
+  batch?: number;
+  /** Attempts before a message is dead-lettered. */
+  maxAttempts?: number;
+  /** The wait before attempt `attempts + 1`, after `attempts` failed ones. */
+  retryDelayMs: (attempts: number) => number;
+  /** How often the outbox is looked at when nobody says something was added. */
+  pollMs?: number;
+  onError: (error: unknown) => void;
+}
+
+const retryable = (error: unknown) => (error as { retryable?: unknown } | null)?.retryable !== false;
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+
+/**
+ * Delivers the outbox. Due messages are claimed for a lease in a short transaction (other
+ * instances skip them), sent outside any transaction, and each attempt is recorded: sent, or
+ * tried again after a growing, jittered delay, or dead-lettered after the last attempt or a
+ * failure that cannot pass. `wake()` right after a commit starts delivery at once; polling only
+ * catches what another instance added or what comes due.
+ */
+export class Dispatcher {
+  private readonly leaseMs: number;
+  private readonly batch: number;
+  private readonly maxAttempts: number;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = true;
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly deliver: Deliver,
+    private readonly options: DispatcherOptions,
+  ) {
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.batch = options.batch ?? 20;
+    this.maxAttempts = options.maxAttempts ?? 8;
+  }
+
+  /** Delivers everything due now, batch after batch; resolves with how many were sent. */
+  async runDue(): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const now = this.clock.now();
+      const claimed = await this.db.transaction().execute((trx) => claimDueNotifications(trx, now, this.batch, this.leaseMs));
+      if (claimed.length === 0) return sent;
+      const results = await Promise.all(claimed.map((n) => this.attempt(n)));
+      sent += results.filter(Boolean).length;
+    }
+  }
+
+  private async attempt(notification: StoredNotification): Promise<boolean> {
+    try {
+      await this.deliver(notification);
+    } catch (error) {
+      const attempts = notification.attempts + 1;
+      const retryAt = retryable(error) && attempts < this.maxAttempts ? this.clock.now() + this.options.retryDelayMs(attempts) : null;
+      await markFailed(this.db, notification.id, describe(error), retryAt);
+      return false;
+    }
+    await markSent(this.db, notification.id, this.clock.now());
+    return true;
+  }
+
+  /** Something was added to the outbox: deliver now rather than at the next poll. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.runDue()
+      .then(() => undefined)
+      .catch((error: unknown) => this.options.onError(error))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  start(): void {
+    this.stopped = false;
+    const poll = () => {
+      this.wake();
+      this.timer = setTimeout(poll, this.options.pollMs ?? 1_000);
+    };
+    poll();
+  }
+
+  /** Stops polling and waits for deliveries in progress to be recorded. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}

@@ -1,0 +1,170 @@
+import type { Db } from '../database.js';
+import { isPostgres } from '../dialect.js';
+import { fromJson, toJson } from '../json.js';
+import type { NotificationsTable } from '../schema.js';
+
+export type NotificationStatus = 'pending' | 'sent' | 'dead';
+
+export interface NewNotification {
+  id: string;
+  /** One row per key, ever: the same cause never makes a second message. */
+  dedupeKey: string;
+  kind: string;
+  channel: string;
+  recipient: string;
+  leadId: string | null;
+  message: unknown;
+  /** When it may go first (now, or the end of the recipient's quiet hours). */
+  notBefore: number;
+}
+
+export interface StoredNotification extends Omit<NewNotification, 'notBefore'> {
+  status: NotificationStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  createdAt: number;
+  sentAt: number | null;
+}
+
+function fromRow(row: NotificationsTable): StoredNotification {
+  return {
+    id: row.id,
+    dedupeKey: row.dedupe_key,
+    kind: row.kind,
+    channel: row.channel,
+    recipient: row.recipient,
+    leadId: row.lead_id,
+    message: fromJson<unknown>(row.message, {}),
+    status: row.status as NotificationStatus,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+  };
+}
+
+const ROWS_PER_INSERT = 200;
+
+/** Adds messages to the outbox; a message whose key is there already is left as it is. */
+export async function enqueueNotifications(db: Db, notifications: readonly NewNotification[], now: number): Promise<void> {
+  for (let start = 0; start < notifications.length; start += ROWS_PER_INSERT) {
+    await db
+      .insertInto('notifications')
+      .values(
+        notifications.slice(start, start + ROWS_PER_INSERT).map((n) => ({
+          id: n.id,
+          dedupe_key: n.dedupeKey,
+          kind: n.kind,
+          channel: n.channel,
+          recipient: n.recipient,
+          lead_id: n.leadId,
+          message: toJson(n.message),
+          status: 'pending',
+          attempts: 0,
+          next_attempt_at: n.notBefore,
+          locked_until: null,
+          last_error: null,
+          created_at: now,
+          sent_at: null,
+        })),
+      )
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .execute();
+  }
+}
+
+/**
+ * Takes up to `limit` due messages for `leaseMs`: other dispatchers (other instances) skip them
+ * until the lease ends. A dispatcher that dies mid-delivery leaves its lease to run out, and the
+ * message is taken again. Call inside a transaction.
+ */
+export async function claimDueNotifications(db: Db, now: number, limit: number, leaseMs: number): Promise<StoredNotification[]> {
+  let query = db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(limit);
+  if (isPostgres(db)) query = query.forUpdate().skipLocked();
+  const rows = await query.execute();
+  if (rows.length > 0) {
+    await db
+      .updateTable('notifications')
+      .set({ locked_until: now + leaseMs })
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+  }
+  return rows.map(fromRow);
+}
+
+export async function markSent(db: Db, id: string, now: number): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set((eb) => ({ status: 'sent', sent_at: now, attempts: eb('attempts', '+', 1), locked_until: null, last_error: null }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Records a failed attempt: tried again at `retryAt`, or dead-lettered when there is none. */
+export async function markFailed(db: Db, id: string, error: string, retryAt: number | null): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set((eb) => ({
+      status: retryAt === null ? 'dead' : 'pending',
+      attempts: eb('attempts', '+', 1),
+      last_error: error,
+      locked_until: null,
+      ...(retryAt !== null && { next_attempt_at: retryAt }),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A dead message goes back to the outbox, due now, with its attempts counted afresh. */
+export async function retryDead(db: Db, id: string, now: number): Promise<boolean> {
+  const result = await db
+    .updateTable('notifications')
+    .set({ status: 'pending', attempts: 0, next_attempt_at: now, locked_until: null })
+    .where('id', '=', id)
+    .where('status', '=', 'dead')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function getNotification(db: Db, id: string): Promise<StoredNotification | undefined> {
+  const row = await db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && fromRow(row);
+}
+
+export interface NotificationFilter {
+  status?: NotificationStatus;
+  leadId?: string;
+  channel?: string;
+}
+
+/** Newest first, `limit` at a time; the cursor is the last one's (created_at, id). */
+export async function listNotifications(db: Db, filter: NotificationFilter, page: { limit: number; after?: { createdAt: number; id: string } }): Promise<StoredNotification[]> {
+  let query = db.selectFrom('notifications').selectAll();
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.leadId) query = query.where('lead_id', '=', filter.leadId);
+  if (filter.channel) query = query.where('channel', '=', filter.channel);
+  const after = page.after;
+  if (after) query = query.where((eb) => eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]));
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
+  return rows.map(fromRow);
+}
+
+/** When the recipient was last sent messages since `since`, newest first: what a rate limit looks at. */
+export async function recentSends(db: Db, recipient: string, since: number): Promise<number[]> {
+  const rows = await db.selectFrom('notifications').select('sent_at').where('recipient', '=', recipient).where('sent_at', '>=', since).orderBy('sent_at', 'desc').execute();
+  return rows.map((r) => r.sent_at!);
+}
