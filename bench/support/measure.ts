@@ -36,3 +36,15 @@ export async function measureAsync(step: (i: number) => Promise<unknown>, { warm
   const seconds = (now - start) / 1000;
   return { ops, seconds, perSec: ops / seconds };
 }
+
+/** Runs `work` on every item with `workers` of them in flight at once; resolves with the seconds the whole run took. */
+export async function runConcurrently<T>(items: readonly T[], workers: number, work: (item: T, worker: number) => Promise<unknown>): Promise<number> {
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: workers }, async (_, worker) => {
+      while (next < items.length) await work(items[next++]!, worker);
+    }),
+  );
+  return (performance.now() - start) / 1000;
+}

@@ -108,3 +108,27 @@ export function franchise(repCount: number) {
   }));
   return { config, roster: new Roster(reps, teams), leads };
 }
+
+/** `count` distinct leads the insurance example offers to a rep: spread over its team routes, none a partner's, each with a phone (so qualified). */
+export function offerableInsuranceLeads(count: number, seed = 29): Lead[] {
+  return insuranceLeads(count, seed).map(({ id: _id, account: _account, ...lead }, i) => ({
+    ...lead,
+    phone: `+1212${2_000_000 + i}`,
+    source: lead.source === 'partner' ? 'web' : lead.source,
+  }));
+}
+
+/** `count` distinct partner referrals, which the insurance example sends to its `partners` queue; a third have no phone (a lower score). */
+export function partnerInsuranceLeads(count: number): Lead[] {
+  return Array.from({ length: count }, (_, i) => ({
+    firstName: `Partner${i}`,
+    lastName: `Lead${i}`,
+    email: `partner${i}@gmail.com`,
+    phone: i % 3 === 0 ? null : `+1646${2_000_000 + i}`,
+    country: 'US',
+    region: 'NY',
+    product: 'auto',
+    value: 1000 + (i % 40_000),
+    source: 'partner',
+  }));
+}

@@ -14,6 +14,7 @@ export type { Decision, Explanation, Outcome, RouteTrace, CandidateTrace, Branch
 export { Roster } from './roster.js';
 export { ZoneClock } from './time/zone-clock.js';
 export type { Exclusion, ExclusionCode } from './eligibility.js';
+export { pullExclusion } from './pull-eligibility.js';
 export { exclusionText } from './explain/exclusion-text.js';
 export { formatExplanation } from './explain/format.js';
 export { PeopleSchema, RepSchema, TeamSchema, type PeopleDoc } from './people/schema.js';

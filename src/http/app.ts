@@ -16,12 +16,15 @@ import { importRoutes } from './routes/imports.js';
 import { leadRoutes } from './routes/leads.js';
 import { lifecycleRoutes } from './routes/lifecycle.js';
 import { meRoutes } from './routes/me.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { opsRoutes } from './routes/ops.js';
+import { queueRoutes } from './routes/queues.js';
 import { rejectedSubmissionRoutes } from './routes/rejected-submissions.js';
 import { repRoutes } from './routes/reps.js';
 import { routingConfigRoutes } from './routes/routing-config.js';
 import { simulateRoutes } from './routes/simulate.js';
 import { teamRoutes } from './routes/teams.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { validatorCompiler } from './validation.js';
 
 export interface AppDeps extends CaptureDeps {
@@ -57,6 +60,7 @@ export function buildApp(deps: AppDeps): App {
     configs: deps.configs,
     states: deps.states,
     zones: deps.zones,
+    outbox: deps.outbox,
     captures: new CaptureQueue(deps),
     verifier: new ApiKeyVerifier(deps.db, deps.clock, { ttlMs: deps.keyCacheMs ?? 5_000 }),
     metrics: new AppMetrics(),
@@ -80,6 +84,7 @@ export function buildApp(deps: AppDeps): App {
     opsRoutes(api, ctx);
     leadRoutes(api, ctx, bodyLimit * 8);
     lifecycleRoutes(api, ctx);
+    queueRoutes(api, ctx);
     repRoutes(api, ctx);
     meRoutes(api, ctx);
     teamRoutes(api, ctx);
@@ -88,6 +93,8 @@ export function buildApp(deps: AppDeps): App {
     apiKeyRoutes(api, ctx);
     formRoutes(api, ctx);
     rejectedSubmissionRoutes(api, ctx);
+    notificationRoutes(api, ctx);
+    webhookRoutes(api, ctx);
     googleAdsRoutes(api, ctx);
     // These take urlencoded and CSV bodies: each in a scope of its own, so no other endpoint does.
     void api.register(async (own) => formPostRoutes(own.withTypeProvider<ZodTypeProvider>(), ctx));

@@ -2,14 +2,19 @@ import type { z } from 'zod';
 import type { Decision as EngineDecision, Rep as EngineRep, Team as EngineTeam } from '../engine/index.js';
 import type { StoredApiKey } from '../service/api-keys.js';
 import type { StoredForm } from '../service/forms.js';
+import type { QueueSummary } from '../service/queues.js';
 import type { RejectedSubmission as StoredSubmission } from '../service/rejected-submissions.js';
 import type { ConfigVersion as StoredVersion } from '../service/routing-config.js';
 import type { LeadEvent as StoredEvent } from '../store/repositories/lead-events.js';
 import type { StoredLead } from '../store/repositories/leads.js';
+import type { StoredNotification } from '../store/repositories/notifications.js';
+import type { Webhook as StoredWebhook } from '../store/repositories/webhooks.js';
+import type { Notification, Webhook } from './schemas/notifications.js';
 import type { ApiKey } from './schemas/api-keys.js';
 import type { FormSource } from './schemas/forms.js';
 import type { Decision, Lead, LeadEvent } from './schemas/leads.js';
 import type { Rep, Team } from './schemas/people.js';
+import type { Queue } from './schemas/queues.js';
 import type { RejectedSubmission } from './schemas/rejected-submissions.js';
 import type { ConfigVersion } from './schemas/routing.js';
 
@@ -87,3 +92,21 @@ export const rejectedSubmissionView = (submission: StoredSubmission): z.output<t
   ...submission,
   receivedAt: iso(submission.receivedAt),
 });
+
+export const queueView = (queue: QueueSummary): z.output<typeof Queue> => ({ ...queue, oldestAt: isoOrNull(queue.oldestAt) });
+
+export const notificationView = (n: StoredNotification): z.output<typeof Notification> => ({
+  id: n.id,
+  kind: n.kind,
+  channel: n.channel as z.output<typeof Notification>['channel'],
+  recipient: n.recipient,
+  leadId: n.leadId,
+  status: n.status,
+  attempts: n.attempts,
+  nextAttemptAt: n.status === 'pending' ? iso(n.nextAttemptAt) : null,
+  lastError: n.lastError,
+  createdAt: iso(n.createdAt),
+  sentAt: isoOrNull(n.sentAt),
+});
+
+export const webhookView = ({ secret: _secret, ...webhook }: StoredWebhook): z.output<typeof Webhook> => ({ ...webhook, createdAt: iso(webhook.createdAt) });

@@ -6,6 +6,7 @@ import { listReps, listTeams } from '../store/repositories/people.js';
 import { lockStates } from '../store/repositories/strategy-state.js';
 import type { Clock } from './clock.js';
 import type { ConfigCache } from './config-cache.js';
+import type { OutboxSignal } from './outbox-signal.js';
 import { PendingWrites } from './pending-writes.js';
 import type { StrategyStateCache } from './state-cache.js';
 
@@ -16,6 +17,8 @@ export interface RoutingDeps {
   states: StrategyStateCache;
   /** Time-zone offsets this process has worked out, kept from one roster to the next. */
   zones: ZoneClock;
+  /** Rung after a commit that put messages in the outbox. */
+  outbox: OutboxSignal;
 }
 
 /** How many times a decision is made again when another instance changed what it was made on. */
@@ -46,7 +49,8 @@ export class RoutingSession {
     return new RoutingSession(trx, deps, await deps.configs.active(trx), await listReps(trx), await listTeams(trx), deps.clock.now());
   }
 
-  private rosterNow(): Roster {
+  /** The people as this transaction sees them (its own assignments and releases included), prepared for the engine. */
+  rosterNow(): Roster {
     return (this.roster ??= new Roster(this.reps, this.teams, this.deps.zones));
   }
 

@@ -46,3 +46,16 @@ export const westHealth = (n: number): Lead => ({
   value: 5000,
   source: 'web',
 });
+
+/** A lead for the partners queue of the insurance example: a partner referral from New York, with a phone (score 30, grade B). */
+export const partnerLead = (n: number): Lead => ({
+  firstName: `Sam${n}`,
+  lastName: 'Rivera',
+  email: `sam${n}@gmail.com`,
+  phone: `+1212555${String(n).padStart(4, '0')}`,
+  country: 'US',
+  region: 'NY',
+  product: 'auto',
+  value: 5000,
+  source: 'partner',
+});

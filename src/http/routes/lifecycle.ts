@@ -12,7 +12,8 @@ import { decisionView, leadView } from '../views.js';
 const WORKERS: readonly ApiKeyRole[] = ['admin', 'manager', 'rep'];
 const MANAGERS: readonly ApiKeyRole[] = ['admin', 'manager'];
 
-const callerOf = (request: FastifyRequest): Caller => {
+/** The caller of a lead action: the key, and the rep a rep key acts as. */
+export const callerOf = (request: FastifyRequest): Caller => {
   const principal = principalOf(request);
   return { actor: principal.keyId, repId: principal.role === 'rep' ? principal.repId : null };
 };

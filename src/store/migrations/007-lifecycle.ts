@@ -1,4 +1,5 @@
-import type { Kysely, Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
+import { isPostgres } from '../dialect.js';
 
 /**
  * The lead's life after routing: the offers made (and to whom, so nobody is offered it twice),
@@ -16,8 +17,10 @@ export const lifecycle: Migration = {
     await db.schema.alterTable('leads').addColumn('closed_at', 'bigint').execute();
     await db.schema.alterTable('leads').addColumn('revenue', 'real').execute();
     await db.schema.alterTable('leads').addColumn('lost_reason', 'text').execute();
-    // A pull takes the queue's best lead: highest score, then oldest.
-    await db.schema.createIndex('leads_queue').on('leads').columns(['status', 'queue', 'score', 'created_at']).execute();
+    // A pull takes the queue's best lead — highest score (unscored last), then oldest — straight
+    // from the index, however deep the queue. (PostgreSQL sorts nulls first in descending order.)
+    const score = isPostgres(db) ? sql`score desc nulls last` : sql`score desc`;
+    await db.schema.createIndex('leads_queue').on('leads').expression(sql`status, queue, ${score}, created_at, id`).execute();
 
     await db.schema
       .createTable('timers')

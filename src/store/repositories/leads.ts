@@ -219,3 +219,44 @@ export async function listLeads(
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
   return rows.map(fromRow);
 }
+
+/**
+ * Takes the best lead waiting in a queue — highest score (unscored last), then oldest — for this
+ * transaction to change. On PostgreSQL its row stays locked until the transaction ends and other
+ * pullers skip it for the next one, so concurrent pulls never wait on each other nor take the
+ * same lead; on SQLite the transaction holds the write lock already.
+ */
+export async function claimQueuedLead(db: Db, queue: string): Promise<StoredLead | undefined> {
+  let query = db
+    .selectFrom('leads')
+    .selectAll()
+    .where('status', '=', 'queued')
+    .where('queue', '=', queue)
+    .orderBy('score', (ob) => ob.desc().nullsLast())
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1);
+  if (isPostgres(db)) query = query.forUpdate().skipLocked();
+  const row = await query.executeTakeFirst();
+  return row && fromRow(row);
+}
+
+export interface QueueDepth {
+  queue: string;
+  depth: number;
+  /** When the lead that has waited longest was captured. */
+  oldestAt: number;
+}
+
+/** The queues that hold leads now, by name: how many wait in each and since when. */
+export async function queueDepths(db: Db): Promise<QueueDepth[]> {
+  const rows = await db
+    .selectFrom('leads')
+    .select((eb) => ['queue', eb.fn.countAll<number>().as('depth'), eb.fn.min('created_at').as('oldest_at')])
+    .where('status', '=', 'queued')
+    .where('queue', 'is not', null)
+    .groupBy('queue')
+    .orderBy('queue')
+    .execute();
+  return rows.map((r) => ({ queue: r.queue!, depth: r.depth, oldestAt: r.oldest_at }));
+}

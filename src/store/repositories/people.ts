@@ -1,5 +1,6 @@
 import type { Presence, Rep, Team, WorkingHours } from '../../engine/index.js';
 import type { Db } from '../database.js';
+import { isPostgres } from '../dialect.js';
 import { fromJson, toJson } from '../json.js';
 import type { RepsTable } from '../schema.js';
 
@@ -93,6 +94,18 @@ export async function listRepsPage(db: Db, page: { limit: number; after?: string
 
 export async function getRep(db: Db, id: string): Promise<Rep | undefined> {
   const row = await db.selectFrom('reps').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && repFromRow(row);
+}
+
+/**
+ * Reads a rep to count a lead against them: on PostgreSQL the row stays locked until the
+ * transaction ends, so two transactions that check and raise one rep's load do it one after the
+ * other. (On SQLite the transaction holds the write lock already.)
+ */
+export async function lockRep(db: Db, id: string): Promise<Rep | undefined> {
+  let query = db.selectFrom('reps').selectAll().where('id', '=', id);
+  if (isPostgres(db)) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
   return row && repFromRow(row);
 }
 
