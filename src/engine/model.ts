@@ -52,6 +52,8 @@ export interface Rep {
   seniority?: number;
   maxOpenLeads?: number | null;
   dailyCap?: number | null;
+  /** How the rep is told of a new lead; null: the routing configuration's default. */
+  channels?: ('email' | 'sms')[] | null;
   /** Leads currently open (offered, assigned or contacted) for this rep. */
   openLeads?: number;
   /** Leads assigned on the rep's local day `date` (YYYY-MM-DD); a count for an earlier day counts as zero. */

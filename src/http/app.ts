@@ -61,6 +61,7 @@ export function buildApp(deps: AppDeps): App {
     states: deps.states,
     zones: deps.zones,
     outbox: deps.outbox,
+    notices: deps.notices,
     captures: new CaptureQueue(deps),
     verifier: new ApiKeyVerifier(deps.db, deps.clock, { ttlMs: deps.keyCacheMs ?? 5_000 }),
     metrics: new AppMetrics(),

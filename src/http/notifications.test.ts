@@ -40,9 +40,9 @@ describe.each(STORES)('the outbox and webhook endpoints on $name', (store) => {
   });
 
   it('subscribes a webhook and shows its secret only once', async () => {
-    const created = await t.call('admin', 'POST', '/v1/webhooks', { url: 'https://crm.example/hooks/leadrouter', events: ['offered', 'assigned'] });
+    const created = await t.call('admin', 'POST', '/v1/webhooks', { url: 'https://crm.example/hooks/leadrouter', events: ['lead.offered', 'lead.assigned'] });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ url: 'https://crm.example/hooks/leadrouter', events: ['offered', 'assigned'], format: 'json', secret: expect.stringMatching(/^whsec_/) });
+    expect(created.json()).toMatchObject({ url: 'https://crm.example/hooks/leadrouter', events: ['lead.offered', 'lead.assigned'], format: 'json', secret: expect.stringMatching(/^whsec_/) });
     const listed = (await t.call('admin', 'GET', '/v1/webhooks')).json().data;
     expect(listed).toEqual([expect.objectContaining({ id: created.json().id })]);
     expect(listed[0]).not.toHaveProperty('secret');

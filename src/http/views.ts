@@ -6,6 +6,7 @@ import type { QueueSummary } from '../service/queues.js';
 import type { RejectedSubmission as StoredSubmission } from '../service/rejected-submissions.js';
 import type { ConfigVersion as StoredVersion } from '../service/routing-config.js';
 import type { LeadEvent as StoredEvent } from '../store/repositories/lead-events.js';
+import { publicLead } from '../service/lead-view.js';
 import type { StoredLead } from '../store/repositories/leads.js';
 import type { StoredNotification } from '../store/repositories/notifications.js';
 import type { Webhook as StoredWebhook } from '../store/repositories/webhooks.js';
@@ -23,33 +24,8 @@ import type { ConfigVersion } from './schemas/routing.js';
 const iso = (ms: number): string => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 
-export function leadView(lead: StoredLead): z.output<typeof Lead> {
-  const { id: _id, account: _account, previousOwnerId: _previous, ...fields } = lead.fields;
-  return {
-    ...fields,
-    id: lead.id,
-    status: lead.status,
-    ownerId: lead.ownerId,
-    team: lead.team,
-    queue: lead.queue,
-    score: lead.score,
-    grade: lead.grade,
-    route: lead.route,
-    configVersion: lead.configVersion,
-    accountId: lead.accountId,
-    isTest: lead.isTest,
-    attempts: lead.attempts,
-    triedReps: lead.triedReps,
-    offeredAt: isoOrNull(lead.offeredAt),
-    assignedAt: isoOrNull(lead.assignedAt),
-    contactedAt: isoOrNull(lead.contactedAt),
-    closedAt: isoOrNull(lead.closedAt),
-    revenue: lead.revenue,
-    lostReason: lead.lostReason,
-    createdAt: iso(lead.createdAt),
-    updatedAt: iso(lead.updatedAt),
-  };
-}
+/** The lead as integrations see it: the same shape in answers and in webhook deliveries. */
+export const leadView = (lead: StoredLead): z.output<typeof Lead> => publicLead(lead);
 
 export function decisionView(decision: Pick<EngineDecision, 'outcome' | 'ranked' | 'explanation'>): z.output<typeof Decision> {
   const { explanation } = decision;

@@ -19,7 +19,7 @@ export {
   type RenderedNotice,
   type ManagerAlertReason,
 } from './templates.js';
-export { webhookEvent, type WebhookEvent, type WebhookEventName } from './webhook-event.js';
+export { webhookEvent, WEBHOOK_EVENTS, type WebhookEvent, type WebhookEventName } from './webhook-event.js';
 export { createChannels, TWILIO_API_URL, type Channels, type ChannelSettings } from './channels/index.js';
 export type { Channel } from './channels/channel.js';
 export { emailChannel, DEFAULT_MAIL_FROM, type EmailSettings } from './channels/email.js';

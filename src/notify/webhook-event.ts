@@ -1,13 +1,8 @@
 import type { NoticeRep } from './facts.js';
 
 /** What a subscription hears about: a rep's new lead, and what the managers are told. */
-export type WebhookEventName =
-  | 'lead.offered'
-  | 'lead.assigned'
-  | 'lead.reassigned'
-  | 'lead.sla-breached'
-  | 'lead.unroutable'
-  | 'lead.expired';
+export const WEBHOOK_EVENTS = ['lead.offered', 'lead.assigned', 'lead.reassigned', 'lead.sla-breached', 'lead.unroutable', 'lead.expired'] as const;
+export type WebhookEventName = (typeof WEBHOOK_EVENTS)[number];
 
 /**
  * The JSON a webhook subscription receives (docs/webhooks.md); `deliveryId` joins it when it is

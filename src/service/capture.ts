@@ -92,13 +92,16 @@ async function captureOne(trx: Db, session: RoutingSession, input: CaptureInput)
 export async function captureBatch(deps: CaptureDeps, inputs: readonly CaptureInput[]): Promise<CaptureResult[]> {
   // The state cache learns each write as it happens; should the transaction roll back, the
   // versions no longer match the store's and the next capture re-reads them.
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx) => {
     const session = await RoutingSession.open(trx, deps);
     const results: CaptureResult[] = [];
     for (const input of inputs) results.push(await captureOne(trx, session, input));
     await session.finish();
     return results;
   });
+  // Committed: whatever it put in the outbox goes now.
+  deps.outbox.wake();
+  return result;
 }
 
 /** Captures one lead in a transaction of its own. */

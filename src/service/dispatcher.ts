@@ -1,5 +1,6 @@
 import type { Database } from '../store/database.js';
-import { claimDueNotifications, markFailed, markSent, type StoredNotification } from '../store/repositories/notifications.js';
+import { nextSendAt, type RateLimit } from '../notify/index.js';
+import { claimDueNotifications, markFailed, markSent, postponeNotification, recentSends, type StoredNotification } from '../store/repositories/notifications.js';
 import type { Clock } from './clock.js';
 
 /** Sends one message; throws on failure, with `retryable: false` when trying again cannot help. */
@@ -12,8 +13,10 @@ export interface DispatcherOptions {
   batch?: number;
   /** Attempts before a message is dead-lettered. */
   maxAttempts?: number;
-  /** The wait before attempt `attempts + 1`, after `attempts` failed ones. */
-  retryDelayMs: (attempts: number) => number;
+  /** The wait before attempt `attempts + 1`, after `attempts` failed ones, the last with `error`. */
+  retryDelayMs: (attempts: number, error: unknown) => number;
+  /** At most so many messages to one recipient in a window, for the kinds of message it names. */
+  rateLimit?: { kinds: ReadonlySet<string>; limit: RateLimit };
   /** How often the outbox is looked at when nobody says something was added. */
   pollMs?: number;
   onError: (error: unknown) => void;
@@ -62,11 +65,20 @@ export class Dispatcher {
   }
 
   private async attempt(notification: StoredNotification): Promise<boolean> {
+    const rateLimit = this.options.rateLimit;
+    if (rateLimit?.kinds.has(notification.kind)) {
+      const now = this.clock.now();
+      const allowedAt = nextSendAt(await recentSends(this.db, notification.recipient, now - rateLimit.limit.windowMs), now, rateLimit.limit);
+      if (allowedAt > now) {
+        await postponeNotification(this.db, notification.id, allowedAt);
+        return false;
+      }
+    }
     try {
       await this.deliver(notification);
     } catch (error) {
       const attempts = notification.attempts + 1;
-      const retryAt = retryable(error) && attempts < this.maxAttempts ? this.clock.now() + this.options.retryDelayMs(attempts) : null;
+      const retryAt = retryable(error) && attempts < this.maxAttempts ? this.clock.now() + this.options.retryDelayMs(attempts, error) : null;
       await markFailed(this.db, notification.id, describe(error), retryAt);
       return false;
     }

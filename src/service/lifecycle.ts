@@ -45,13 +45,16 @@ function refused(lead: StoredLead, action: LeadAction): ServiceError {
  * transition table and the caller's rights, changed, and everything the change implies (the
  * timeline, timers, reps' loads, a new decision) commits with it — or nothing does.
  */
-function act(deps: CaptureDeps, leadId: string, caller: Caller, action: LeadAction, change: Change): Promise<LifecycleResult> {
-  return deps.db.transaction().execute(async (trx) => {
+async function act(deps: CaptureDeps, leadId: string, caller: Caller, action: LeadAction, change: Change): Promise<LifecycleResult> {
+  const result = await deps.db.transaction().execute(async (trx) => {
     const lead = await lockLead(trx, leadId);
     // A rep sees only their own leads: anyone else's is as good as missing.
     if (!lead || (caller.repId !== null && lead.ownerId !== caller.repId)) throw new ServiceError('not_found', `no lead "${leadId}"`);
     return actOn(trx, deps, lead, action, change);
   });
+  // Committed: whatever it put in the outbox goes now.
+  deps.outbox.wake();
+  return result;
 }
 
 /** The action on a lead this transaction has locked. */

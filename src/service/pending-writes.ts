@@ -2,6 +2,7 @@ import type { Decision, StrategyState } from '../engine/index.js';
 import type { Db } from '../store/database.js';
 import { insertDecisions, type NewDecision } from '../store/repositories/decisions.js';
 import { insertEvents, type LeadEvent } from '../store/repositories/lead-events.js';
+import { enqueueNotifications, type NewNotification } from '../store/repositories/notifications.js';
 import { recordAssignments, releaseLeads } from '../store/repositories/people.js';
 import { writeState } from '../store/repositories/strategy-state.js';
 import { clearTimers, setTimers, type Timer } from '../store/repositories/timers.js';
@@ -21,6 +22,12 @@ export class PendingWrites {
   /** New open leads per rep; a transaction has one instant, so one local day per rep. */
   private readonly assignments = new Map<string, { count: number; localDate: string }>();
   private readonly releases = new Map<string, number>();
+  private readonly notifications: NewNotification[] = [];
+
+  /** The timeline events gathered so far, in order. */
+  get pendingEvents(): readonly { leadId: string; event: LeadEvent }[] {
+    return this.events;
+  }
 
   event(leadId: string, ...events: LeadEvent[]): void {
     for (const event of events) this.events.push({ leadId, event });
@@ -44,6 +51,10 @@ export class PendingWrites {
     this.assignments.set(repId, { count: (seen?.count ?? 0) + 1, localDate });
   }
 
+  notify(notifications: readonly NewNotification[]): void {
+    this.notifications.push(...notifications);
+  }
+
   release(repId: string): void {
     this.releases.set(repId, (this.releases.get(repId) ?? 0) + 1);
   }
@@ -56,5 +67,6 @@ export class PendingWrites {
     for (const [scope, { state, version }] of this.states) await writeState(trx, scope, state, version, now);
     for (const [repId, { count, localDate }] of this.assignments) await recordAssignments(trx, repId, count, localDate, now);
     for (const [repId, count] of this.releases) await releaseLeads(trx, repId, count, now);
+    await enqueueNotifications(trx, this.notifications, now);
   }
 }

@@ -27,7 +27,7 @@ function pullerOf(caller: Caller, repId: string | null): string {
  */
 export async function pull(deps: CaptureDeps, queue: string, caller: Caller, forRep: string | null = null): Promise<StoredLead | null> {
   const repId = pullerOf(caller, forRep);
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx) => {
     // Locked before the people are read: two pulls by one rep check their capacity one after the other.
     if (!(await lockRep(trx, repId))) throw new ServiceError('invalid', `unknown rep "${repId}"`, [{ path: 'repId', message: `unknown rep "${repId}"` }]);
     const session = await RoutingSession.open(trx, deps);
@@ -51,6 +51,9 @@ export async function pull(deps: CaptureDeps, queue: string, caller: Caller, for
     await session.finish();
     return (await getLead(trx, lead.id))!;
   });
+  // Committed: whatever it put in the outbox goes now.
+  deps.outbox.wake();
+  return result;
 }
 
 export interface QueueSummary {

@@ -1,4 +1,5 @@
-import { loadConfig, type CompiledConfig, type ConfigError } from '../engine/index.js';
+import { loadConfig, type CompiledConfig, type ConfigError, type LoadResult } from '../engine/index.js';
+import { AUTO_RESPONSE_TEMPLATES } from '../notify/index.js';
 import type { Database, Db } from '../store/database.js';
 import { allRepIds, allTeamKeys } from '../store/repositories/people.js';
 import {
@@ -23,10 +24,20 @@ export interface ConfigVersion extends StoredConfig {
 /** The text a configuration is stored as: text as given, a parsed document as JSON (which is YAML too). */
 const sourceText = (source: ConfigSource): string => (typeof source === 'string' ? source : JSON.stringify(source, null, 2));
 
-/** Loads a configuration against the teams and reps that exist now. */
-async function loadLive(db: Db, source: ConfigSource, version: number | null = null) {
+/**
+ * Loads a configuration against the teams and reps that exist now and the auto-response
+ * templates there are: a name the service cannot render is an error when the configuration is
+ * saved, not a failed capture later.
+ */
+async function loadLive(db: Db, source: ConfigSource, version: number | null = null): Promise<LoadResult> {
   const [teams, reps] = await Promise.all([allTeamKeys(db), allRepIds(db)]);
-  return loadConfig(source, { version, context: { teams: new Set(teams), reps: new Set(reps) } });
+  const result = loadConfig(source, { version, context: { teams: new Set(teams), reps: new Set(reps) } });
+  const template = result.ok ? result.config.doc.notify?.lead?.autoResponse?.template : undefined;
+  if (template === undefined || AUTO_RESPONSE_TEMPLATES.includes(template)) return result;
+  return {
+    ok: false,
+    errors: [{ path: 'notify.lead.autoResponse.template', message: `unknown template "${template}" (expected one of ${AUTO_RESPONSE_TEMPLATES.join(', ')})` }],
+  };
 }
 
 /** Every problem of a configuration, each with its path and (from text) its line. */

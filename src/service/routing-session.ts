@@ -2,11 +2,14 @@ import { DateTime } from 'luxon';
 import { decide, Roster, type CompiledConfig, type Decision, type Lead, type Rep, type Team, type ZoneClock } from '../engine/index.js';
 import type { Db } from '../store/database.js';
 import { isPostgres } from '../store/dialect.js';
+import { getLeads } from '../store/repositories/leads.js';
 import { listReps, listTeams } from '../store/repositories/people.js';
+import { listWebhooks } from '../store/repositories/webhooks.js';
 import { lockStates } from '../store/repositories/strategy-state.js';
 import type { Clock } from './clock.js';
 import type { ConfigCache } from './config-cache.js';
 import type { OutboxSignal } from './outbox-signal.js';
+import { noticesFor, type NoticeSettings } from './notices.js';
 import { PendingWrites } from './pending-writes.js';
 import type { StrategyStateCache } from './state-cache.js';
 
@@ -19,7 +22,11 @@ export interface RoutingDeps {
   zones: ZoneClock;
   /** Rung after a commit that put messages in the outbox. */
   outbox: OutboxSignal;
+  notices: NoticeSettings;
 }
+
+/** The timeline events that may call for a message (see noticesFor); a capture only when the lead gets an automatic reply. */
+const NOTICE_EVENTS: ReadonlySet<string> = new Set(['offered', 'assigned', 'manager-alerted']);
 
 /** How many times a decision is made again when another instance changed what it was made on. */
 const MAX_REDECISIONS = 8;
@@ -139,8 +146,16 @@ export class RoutingSession {
     this.roster = null;
   }
 
-  /** Writes what the session gathered; call last, inside the transaction. */
+  /** Writes what the session gathered, with the messages its events call for; call last, inside the transaction. */
   async finish(): Promise<void> {
+    const entries = this.writes.pendingEvents;
+    const replies = Boolean(this.config?.doc.notify?.lead?.autoResponse);
+    const told = [...new Set(entries.filter((e) => NOTICE_EVENTS.has(e.event.type) || (replies && e.event.type === 'captured')).map((e) => e.leadId))];
+    if (told.length > 0) {
+      const [leads, webhooks] = await Promise.all([getLeads(this.trx, told), listWebhooks(this.trx, { activeOnly: true })]);
+      const context = { config: this.config, rep: (id: string) => this.rep(id), leads: new Map(leads.map((l) => [l.id, l])), webhooks, settings: this.deps.notices, now: this.now };
+      this.writes.notify(noticesFor(entries, context));
+    }
     await this.writes.flush(this.trx, this.now);
   }
 }

@@ -15,7 +15,7 @@ export type TimerOutcome = 'applied' | 'stale' | 'busy' | 'none';
  * about to remove it.
  */
 export async function applyDueTimer(deps: CaptureDeps): Promise<TimerOutcome> {
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx) => {
     const [timer] = await claimDueTimers(trx, deps.clock.now(), 1);
     if (!timer) return 'none';
     const lead = await lockLead(trx, timer.leadId, { skipLocked: true });
@@ -26,6 +26,9 @@ export async function applyDueTimer(deps: CaptureDeps): Promise<TimerOutcome> {
     await actOn(trx, deps, lead, action, change);
     return 'applied';
   });
+  // Committed: whatever it put in the outbox goes now.
+  deps.outbox.wake();
+  return result;
 }
 
 /**

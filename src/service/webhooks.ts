@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { WebhookEventName } from '../notify/index.js';
 import type { Database } from '../store/database.js';
 import { deleteWebhook, insertWebhook, listWebhooks, type Webhook } from '../store/repositories/webhooks.js';
 import type { Clock } from './clock.js';
@@ -9,7 +10,7 @@ export type { Webhook } from '../store/repositories/webhooks.js';
 
 export interface NewWebhook {
   url: string;
-  events?: string[];
+  events?: WebhookEventName[];
   format?: 'json' | 'slack';
 }
 

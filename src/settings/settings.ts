@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChannelSettings } from '../notify/index.js';
 
 /**
  * Service settings from the environment, with defaults that work out of the box
@@ -15,6 +16,13 @@ const Settings = z.object({
   LEADROUTER_DEMO: z.enum(['0', '1']).default('0'),
   LEADROUTER_DEFAULT_COUNTRY: z.string().length(2).toUpperCase().default('US'),
   LEADROUTER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LEADROUTER_CONSOLE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LEADROUTER_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected smtp://user:pass@host:587 or smtps://…').optional(),
+  LEADROUTER_MAIL_FROM: z.string().min(3).optional(),
+  LEADROUTER_SMS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LEADROUTER_SMS_ACCOUNT_SID: z.string().min(1).optional(),
+  LEADROUTER_SMS_AUTH_TOKEN: z.string().min(1).optional(),
+  LEADROUTER_SMS_FROM: z.string().min(1).optional(),
 });
 
 export interface ServiceSettings {
@@ -25,6 +33,9 @@ export interface ServiceSettings {
   demo: boolean;
   defaultCountry: string;
   logLevel: string;
+  /** Where the console is: the links in reps' messages point there. */
+  consoleUrl: string;
+  channels: ChannelSettings;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv): ServiceSettings {
@@ -41,5 +52,11 @@ export function readSettings(env: NodeJS.ProcessEnv): ServiceSettings {
     demo: s.LEADROUTER_DEMO === '1',
     defaultCountry: s.LEADROUTER_DEFAULT_COUNTRY,
     logLevel: s.LEADROUTER_LOG_LEVEL,
+    consoleUrl: (s.LEADROUTER_CONSOLE_URL ?? `http://${s.LEADROUTER_HOST}:${s.LEADROUTER_PORT}`).replace(/\/$/, ''),
+    channels: {
+      smtpUrl: s.LEADROUTER_SMTP_URL,
+      mailFrom: s.LEADROUTER_MAIL_FROM,
+      sms: { baseUrl: s.LEADROUTER_SMS_URL, accountSid: s.LEADROUTER_SMS_ACCOUNT_SID, authToken: s.LEADROUTER_SMS_AUTH_TOKEN, from: s.LEADROUTER_SMS_FROM },
+    },
   };
 }

@@ -21,6 +21,8 @@ export interface RepsTable {
   seniority: number;
   max_open_leads: number | null;
   daily_cap: number | null;
+  /** JSON list of channels, or null for the configuration's default. */
+  channels: string | null;
   open_leads: number;
   daily_date: string | null;
   daily_count: number;

@@ -4,6 +4,8 @@ import { ensureAdminKey } from '../../service/api-keys.js';
 import { systemClock } from '../../service/clock.js';
 import { seedDemo } from '../../service/demo.js';
 import { captureDeps } from '../../service/deps.js';
+import { createChannels, DEFAULT_RATE_LIMIT, DeliveryError, MAX_ATTEMPTS, retryDelayAfter, retryDelayMs, type OutboundMessage } from '../../notify/index.js';
+import { Dispatcher } from '../../service/dispatcher.js';
 import { TimerWorker } from '../../service/timer-worker.js';
 import { readSettings } from '../../settings/settings.js';
 import { migrate, openDatabase } from '../../store/database.js';
@@ -24,7 +26,7 @@ export function registerServe(program: Command, io: CliIo): void {
       const settings = readSettings(io.env);
       const db = openDatabase(settings.databaseUrl);
       await migrate(db);
-      const deps = captureDeps(db, systemClock);
+      const deps = captureDeps(db, systemClock, { consoleUrl: settings.consoleUrl });
       if (settings.demo) {
         const demo = await seedDemo(deps);
         if (demo.seeded) {
@@ -38,13 +40,25 @@ export function registerServe(program: Command, io: CliIo): void {
       }
       const app = buildApp({ ...deps, defaultCountry: settings.defaultCountry, logger: { level: settings.logLevel } });
       const timers = new TimerWorker(deps, (error) => app.log.error({ err: error }, 'applying a due timer failed; it stays due'));
+      const channels = createChannels(settings.channels);
+      const dispatcher = new Dispatcher(db, systemClock, (n) => channels.send(n.message as OutboundMessage, n.dedupeKey), {
+        retryDelayMs: (attempts, error) => (error instanceof DeliveryError ? retryDelayAfter(error, attempts, Math.random) : retryDelayMs(attempts, Math.random)),
+        // The lead's own inbox is the one a bot filling in a form could flood; reps hear of every lead.
+        rateLimit: { kinds: new Set(['auto-response']), limit: DEFAULT_RATE_LIMIT },
+        maxAttempts: MAX_ATTEMPTS,
+        onError: (error) => app.log.error({ err: error }, 'delivering the outbox failed; the messages stay due'),
+      });
+      deps.outbox.listen(() => dispatcher.wake());
       const address = await app.listen({ port: settings.port, host: settings.host });
       timers.start();
+      dispatcher.start();
       println(io.err, `leadrouter listening on ${address} (database ${settings.databaseUrl.replace(/\/\/[^@]*@/, '//…@')})`);
       await new Promise<void>((resolve) => {
         const stop = async (signal: string) => {
           app.log.info({ signal }, 'shutting down');
           await timers.stop();
+          await dispatcher.stop();
+          channels.close();
           await app.close();
           await db.destroy();
           resolve();

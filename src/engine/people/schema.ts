@@ -24,6 +24,10 @@ export const RepSchema = z.strictObject({
   seniority: z.number().min(0).default(0),
   maxOpenLeads: z.number().int().min(0).nullish(),
   dailyCap: z.number().int().min(0).nullish(),
+  channels: z
+    .array(z.enum(['email', 'sms']))
+    .nullish()
+    .describe("how the rep is told of a new lead; none given: the routing configuration's notify.rep"),
   openLeads: z.number().int().min(0).default(0),
   daily: z.strictObject({ date: z.iso.date(), count: z.number().int().min(0) }).nullish(),
   won: z.number().int().min(0).default(0),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEBHOOK_EVENTS } from '../../notify/index.js';
 import { Cursor, Instant, Limit, page } from './common.js';
 import { named } from './registry.js';
 
@@ -32,7 +33,7 @@ export const NotificationParams = z.strictObject({ id: z.string().min(1) });
 
 const WebhookBase = {
   url: z.string().describe('where deliveries are POSTed'),
-  events: z.array(z.string().min(1)).describe('timeline event types to receive (offered, assigned, …); empty: all'),
+  events: z.array(z.enum(WEBHOOK_EVENTS)).describe('the events to receive (lead.offered, lead.assigned, …); empty: all'),
   format: z.enum(['json', 'slack']).describe('json: the signed leadrouter payload; slack: a Slack-compatible message'),
 };
 

@@ -30,6 +30,7 @@ export const RepPatch = named(z
     seniority: z.number().min(0).optional(),
     maxOpenLeads: R.maxOpenLeads,
     dailyCap: R.dailyCap,
+    channels: R.channels,
   }), 'RepPatch');
 
 /** What a rep may change of their own profile. */
@@ -42,6 +43,7 @@ export const MePatch = named(RepPatch.pick({
   outOfOffice: true,
   languages: true,
   skills: true,
+  channels: true,
 }), 'ProfilePatch');
 
 export const Availability = named(z.strictObject({ presence: Presence, outOfOffice: OutOfOffice }), 'Availability');

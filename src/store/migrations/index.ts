@@ -7,6 +7,7 @@ import { rejectedSubmissions } from './005-rejected-submissions.js';
 import { dropRawContactIndexes } from './006-drop-raw-contact-indexes.js';
 import { lifecycle } from './007-lifecycle.js';
 import { notifications } from './008-notifications.js';
+import { repChannels } from './009-rep-channels.js';
 
 /** Every migration, in order. Names never change once released; new ones are appended. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-drop-raw-contact-indexes': dropRawContactIndexes,
   '007-lifecycle': lifecycle,
   '008-notifications': notifications,
+  '009-rep-channels': repChannels,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -149,6 +149,11 @@ export async function insertLead(db: Db, lead: NewLead): Promise<StoredLead> {
   return fromRow(row);
 }
 
+export async function getLeads(db: Db, ids: readonly string[]): Promise<StoredLead[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('leads').selectAll().where('id', 'in', ids).execute()).map(fromRow);
+}
+
 export async function getLead(db: Db, id: string): Promise<StoredLead | undefined> {
   const row = await db.selectFrom('leads').selectAll().where('id', '=', id).executeTakeFirst();
   return row && fromRow(row);

@@ -129,6 +129,11 @@ export async function markFailed(db: Db, id: string, error: string, retryAt: num
     .execute();
 }
 
+/** A message that may not go yet (its recipient's rate limit) waits until `at`, no attempt counted. */
+export async function postponeNotification(db: Db, id: string, at: number): Promise<void> {
+  await db.updateTable('notifications').set({ next_attempt_at: at, locked_until: null }).where('id', '=', id).execute();
+}
+
 /** A dead message goes back to the outbox, due now, with its attempts counted afresh. */
 export async function retryDead(db: Db, id: string, now: number): Promise<boolean> {
   const result = await db

@@ -23,6 +23,7 @@ export function repFromRow(row: RepsTable): Rep {
     seniority: row.seniority,
     maxOpenLeads: row.max_open_leads,
     dailyCap: row.daily_cap,
+    channels: fromJson<('email' | 'sms')[] | null>(row.channels, null),
     openLeads: row.open_leads,
     daily: row.daily_date ? { date: row.daily_date, count: row.daily_count } : null,
     won: row.won,
@@ -48,6 +49,7 @@ function profileColumns(rep: Rep, now: number) {
     seniority: rep.seniority ?? 0,
     max_open_leads: rep.maxOpenLeads ?? null,
     daily_cap: rep.dailyCap ?? null,
+    channels: rep.channels ? toJson(rep.channels) : null,
     updated_at: now,
   };
 }

@@ -1,3 +1,4 @@
+import type { WebhookEventName } from '../../notify/index.js';
 import type { Db } from '../database.js';
 import { fromJson, toJson } from '../json.js';
 import type { WebhooksTable } from '../schema.js';
@@ -7,8 +8,8 @@ export interface Webhook {
   url: string;
   /** Signs every delivery (HMAC-SHA256); shown once, when the subscription is made. */
   secret: string;
-  /** The timeline event types it receives; empty: all of them. */
-  events: string[];
+  /** The events it receives (`lead.offered`, …); empty: all of them. */
+  events: WebhookEventName[];
   format: 'json' | 'slack';
   active: boolean;
   createdAt: number;
@@ -19,7 +20,7 @@ function fromRow(row: WebhooksTable): Webhook {
     id: row.id,
     url: row.url,
     secret: row.secret,
-    events: fromJson<string[]>(row.events, []),
+    events: fromJson<WebhookEventName[]>(row.events, []),
     format: row.format as Webhook['format'],
     active: row.active === 1,
     createdAt: row.created_at,
