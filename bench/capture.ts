@@ -10,7 +10,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
+import { inBenchSchema } from './support/pg-schema.js';
 import { seedExample } from '../src/service/test-support.js';
 import { migrate, openDatabase } from '../src/store/database.js';
 import { insuranceLeads } from './support/organisations.js';
@@ -90,19 +90,17 @@ async function main(): Promise<void> {
     const pgUrl = process.env.LEADROUTER_TEST_PG_URL;
     let postgres: Awaited<ReturnType<typeof load>> | null = null;
     if (pgUrl) {
-      const schema = `lr_bench_${Date.now()}`;
-      const admin = new pg.Client({ connectionString: pgUrl });
-      await admin.connect();
-      await admin.query(`create schema ${schema}`);
-      try {
-        const serveUrl = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-        postgres = await measureLeadrouter(pgUrl, { schema, serveUrl }, 3913, children);
-      } finally {
-        for (const child of children) child.kill('SIGTERM');
-        await new Promise((done) => setTimeout(done, 500));
-        await admin.query(`drop schema ${schema} cascade`);
-        await admin.end();
-      }
+      postgres = await inBenchSchema(
+        pgUrl,
+        (schema) => {
+          const serveUrl = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+          return measureLeadrouter(pgUrl, { schema, serveUrl }, 3913, children);
+        },
+        async () => {
+          for (const child of children) child.kill('SIGTERM');
+          await new Promise((done) => setTimeout(done, 500));
+        },
+      );
     }
 
     const ratio = ours.perSec / baseline.perSec;

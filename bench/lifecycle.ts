@@ -17,7 +17,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { inBenchSchema } from './support/pg-schema.js';
 import type { Lead } from '../src/engine/index.js';
 import type { CaptureDeps } from '../src/service/capture.js';
 import { captureBatch } from '../src/service/capture.js';
@@ -119,18 +119,11 @@ async function main(): Promise<void> {
     let postgres: StoreFigures | null = null;
     const pgUrl = process.env.LEADROUTER_TEST_PG_URL;
     if (pgUrl) {
-      const schema = `lr_bench_${Date.now()}`;
-      const admin = new pg.Client({ connectionString: pgUrl });
-      await admin.connect();
-      await admin.query(`create schema ${schema}`);
-      try {
+      postgres = await inBenchSchema(pgUrl, async (schema) => {
         const pgDb = openDatabase(pgUrl, { schema });
         await migrate(pgDb, { schema });
-        postgres = await measureStore(pgDb, 'PostgreSQL').finally(() => pgDb.destroy());
-      } finally {
-        await admin.query(`drop schema ${schema} cascade`);
-        await admin.end();
-      }
+        return measureStore(pgDb, 'PostgreSQL').finally(() => pgDb.destroy());
+      });
     }
 
     const ratio = sqlite.acceptsPerSec / sqlite.baselinePerSec;

@@ -1,6 +1,5 @@
 import type { Lead } from '../engine/index.js';
-import type { LeadStatus } from '../lifecycle/statuses.js';
-import type { StoredLead } from '../store/repositories/leads.js';
+import type { LeadState, StoredLead } from '../store/repositories/leads.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
@@ -9,29 +8,11 @@ const isoOrNull = (ms: number | null): string | null => (ms === null ? null : is
  * A lead as integrations see it — in API answers and in webhook deliveries alike: its fields
  * flat, where it stands, instants as ISO text. (The HTTP layer's Lead schema documents it.)
  */
-export type PublicLead = Omit<Lead, 'id' | 'account' | 'previousOwnerId'> & {
-  id: string;
-  status: LeadStatus;
-  ownerId: string | null;
-  team: string | null;
-  queue: string | null;
-  score: number | null;
-  grade: string | null;
-  route: string | null;
-  configVersion: number | null;
-  accountId: string | null;
-  isTest: boolean;
-  attempts: number;
-  triedReps: string[];
-  offeredAt: string | null;
-  assignedAt: string | null;
-  contactedAt: string | null;
-  closedAt: string | null;
-  revenue: number | null;
-  lostReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
+type Instants = 'offeredAt' | 'assignedAt' | 'contactedAt' | 'closedAt';
+
+export type PublicLead = Omit<Lead, 'id' | 'account' | 'previousOwnerId'> &
+  Omit<LeadState, Instants> &
+  Record<Instants, string | null> & { id: string; accountId: string | null; isTest: boolean; createdAt: string; updatedAt: string };
 
 export function publicLead(lead: StoredLead): PublicLead {
   const { id: _id, account: _account, previousOwnerId: _previous, ...fields } = lead.fields;
