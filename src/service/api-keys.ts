@@ -15,6 +15,7 @@ import { getRep } from '../store/repositories/people.js';
 import type { Clock } from './clock.js';
 import { ServiceError } from './errors.js';
 import { newId } from './ids.js';
+import { readPage, type Page } from './page.js';
 
 export type { ApiKeyRole, StoredApiKey } from '../store/repositories/api-keys.js';
 export const API_KEY_ROLES: readonly ApiKeyRole[] = ['admin', 'manager', 'rep', 'capture'];
@@ -67,8 +68,8 @@ export async function createApiKey(db: Database, input: NewApiKeyInput, clock: C
   });
 }
 
-export async function listKeys(db: Database, page: { limit: number; after?: { createdAt: number; id: string } }): Promise<StoredApiKey[]> {
-  return listApiKeys(db, page);
+export function listKeys(db: Database, page: { limit: number; after?: { createdAt: number; id: string } }): Promise<Page<StoredApiKey, { createdAt: number; id: string }>> {
+  return readPage(page.limit, (limit) => listApiKeys(db, { ...page, limit }), (last) => ({ createdAt: last.createdAt, id: last.id }));
 }
 
 /** Revokes a key. The last active admin key cannot be revoked: nobody could manage keys any more. */

@@ -3,6 +3,7 @@ import { latestDecision, type StoredDecision } from '../store/repositories/decis
 import { timeline, type LeadEvent } from '../store/repositories/lead-events.js';
 import { getLead, listLeads, type LeadFilter, type StoredLead } from '../store/repositories/leads.js';
 import { ServiceError } from './errors.js';
+import { readPage, type Page } from './page.js';
 
 /** Who is looking: a rep sees only the leads they own; everyone else with access sees all. */
 export interface Viewer {
@@ -12,11 +13,7 @@ export interface Viewer {
 
 const ownOnly = (viewer: Viewer) => viewer.role === 'rep';
 
-export interface LeadPage {
-  leads: StoredLead[];
-  /** Where the next page starts, when there is one. */
-  next: { createdAt: number; id: string } | null;
-}
+export type LeadPage = Page<StoredLead, { createdAt: number; id: string }>;
 
 /** Newest first. A rep's list is their own leads, whatever owner the filter names. */
 export async function findLeads(
@@ -26,14 +23,10 @@ export async function findLeads(
   page: { limit: number; after?: { createdAt: number; id: string } },
 ): Promise<LeadPage> {
   if (ownOnly(viewer)) {
-    if (!viewer.repId || (filter.ownerId !== undefined && filter.ownerId !== viewer.repId)) return { leads: [], next: null };
+    if (!viewer.repId || (filter.ownerId !== undefined && filter.ownerId !== viewer.repId)) return { items: [], next: null };
     filter = { ...filter, ownerId: viewer.repId };
   }
-  const leads = await listLeads(db, filter, { ...page, limit: page.limit + 1 });
-  const more = leads.length > page.limit;
-  if (more) leads.length = page.limit;
-  const last = leads.at(-1);
-  return { leads, next: more && last ? { createdAt: last.createdAt, id: last.id } : null };
+  return readPage(page.limit, (limit) => listLeads(db, filter, { ...page, limit }), (last) => ({ createdAt: last.createdAt, id: last.id }));
 }
 
 /** A lead the viewer may see; any other is not found (a rep does not learn that others' leads exist). */

@@ -2,19 +2,13 @@ import type { Database } from '../store/database.js';
 import { getNotification, listNotifications, retryDead, type NotificationFilter, type StoredNotification } from '../store/repositories/notifications.js';
 import type { Clock } from './clock.js';
 import { ServiceError } from './errors.js';
+import { readPage, type Page } from './page.js';
 
-export interface NotificationPage {
-  notifications: StoredNotification[];
-  next: { createdAt: number; id: string } | null;
-}
+export type NotificationPage = Page<StoredNotification, { createdAt: number; id: string }>;
 
 /** The outbox, newest first: what was sent, what waits, and what died with which error. */
 export async function findNotifications(db: Database, filter: NotificationFilter, page: { limit: number; after?: { createdAt: number; id: string } }): Promise<NotificationPage> {
-  const notifications = await listNotifications(db, filter, { ...page, limit: page.limit + 1 });
-  const more = notifications.length > page.limit;
-  if (more) notifications.length = page.limit;
-  const last = notifications.at(-1);
-  return { notifications, next: more && last ? { createdAt: last.createdAt, id: last.id } : null };
+  return readPage(page.limit, (limit) => listNotifications(db, filter, { ...page, limit }), (last) => ({ createdAt: last.createdAt, id: last.id }));
 }
 
 /** Sends a dead message again (its attempts start afresh); anything else is a conflict. */

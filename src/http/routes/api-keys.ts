@@ -18,12 +18,8 @@ export function apiKeyRoutes(app: App, ctx: AppContext): void {
     { config: { access: ['admin'] }, schema: { tags, summary: 'List API keys, oldest first (never their secrets)', querystring: PageQuery, response: { 200: page(ApiKey) } } },
     async (request) => {
       const after = decodeCursor(request.query.cursor, KeyCursor);
-      const limit = request.query.limit;
-      const keys = await listKeys(ctx.db, { limit: limit + 1, ...(after && { after: { createdAt: after.c, id: after.i } }) });
-      const more = keys.length > limit;
-      if (more) keys.length = limit;
-      const last = keys.at(-1);
-      return { data: keys.map(apiKeyView), nextCursor: more && last ? encodeCursor({ c: last.createdAt, i: last.id }) : null };
+      const keys = await listKeys(ctx.db, { limit: request.query.limit, ...(after && { after: { createdAt: after.c, id: after.i } }) });
+      return { data: keys.items.map(apiKeyView), nextCursor: keys.next && encodeCursor({ c: keys.next.createdAt, i: keys.next.id }) };
     },
   );
 

@@ -162,7 +162,7 @@ export function leadRoutes(app: App, ctx: AppContext, batchBodyLimit: number): v
         },
         { limit, ...(after && { after: { createdAt: after.c, id: after.i } }) },
       );
-      return { data: page.leads.map(leadView), nextCursor: page.next && encodeCursor({ c: page.next.createdAt, i: page.next.id }) };
+      return { data: page.items.map(leadView), nextCursor: page.next && encodeCursor({ c: page.next.createdAt, i: page.next.id }) };
     },
   );
 

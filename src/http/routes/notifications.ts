@@ -20,7 +20,7 @@ export function notificationRoutes(app: App, ctx: AppContext): void {
       const { cursor, limit, ...filter } = request.query;
       const after = decodeCursor(cursor, NotificationCursor);
       const page = await findNotifications(ctx.db, filter, { limit, ...(after && { after: { createdAt: after.c, id: after.i } }) });
-      return { data: page.notifications.map(notificationView), nextCursor: page.next && encodeCursor({ c: page.next.createdAt, i: page.next.id }) };
+      return { data: page.items.map(notificationView), nextCursor: page.next && encodeCursor({ c: page.next.createdAt, i: page.next.id }) };
     },
   );
 

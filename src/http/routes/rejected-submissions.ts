@@ -28,7 +28,7 @@ export function rejectedSubmissionRoutes(app: App, ctx: AppContext): void {
       const { cursor, limit, ...filter } = request.query;
       const after = decodeCursor(cursor, SubmissionCursor);
       const page = await findRejectedSubmissions(ctx.db, filter, { limit, ...(after && { after: { receivedAt: after.r, id: after.i } }) });
-      return { data: page.submissions.map(rejectedSubmissionView), nextCursor: page.next && encodeCursor({ r: page.next.receivedAt, i: page.next.id }) };
+      return { data: page.items.map(rejectedSubmissionView), nextCursor: page.next && encodeCursor({ r: page.next.receivedAt, i: page.next.id }) };
     },
   );
 }
