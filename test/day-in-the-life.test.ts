@@ -81,6 +81,21 @@ describe.each(STORES)('a day at the insurance agency on $name', (store) => {
     ]);
   });
 
+  it('queues a partner lead until a rep pulls it; the best lead goes first', async () => {
+    const partner = { firstName: 'Sam', country: 'US', region: 'NY', product: 'auto', source: 'partner' };
+    const small = await capture({ ...partner, phone: '+12125550120', value: 1000 });
+    const big = await capture({ ...partner, phone: '+12125550121', value: 90000, country: 'GB', region: null });
+    expect([small.status, big.status]).toEqual(['queued', 'queued']);
+    const queues = (await t.call('manager', 'GET', '/v1/queues')).json().data;
+    expect(queues.find((q: { key: string }) => q.key === 'partners')).toMatchObject({ depth: 2 });
+    const pulled = await asRep('gabriel', 'POST', '/v1/queues/partners/pull');
+    expect(pulled.json().lead).toMatchObject({ id: big.id, status: 'assigned', ownerId: 'gabriel' });
+    ok((await asRep('gabriel', 'POST', `/v1/leads/${big.id}/activities`, { type: 'meeting' })).statusCode);
+    ok((await asRep('gabriel', 'POST', `/v1/leads/${big.id}/outcome`, { outcome: 'won', revenue: 90000 })).statusCode);
+    expect(await story(big.id)).toEqual(['captured', 'scored', 'routed', 'queued', 'pulled gabriel', 'assigned gabriel', 'contacted', 'won']);
+    expect((await lead(small.id)).status).toBe('queued');
+  });
+
   it('holds a lead that comes in at night and offers it at 09:00 in the first rep’s time zone', async () => {
     t.clock.advance(Date.parse('2026-11-25T05:00:00Z') - t.clock.now()); // 21:00 in Los Angeles, 00:00 in New York
     const { id, status } = await capture({ ...westHealth, phone: '+14155550114' });
