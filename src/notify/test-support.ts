@@ -29,6 +29,8 @@ export async function startSmtpServer(replies: { rcpt?: number[]; data?: number[
   const data = [...(replies.data ?? [])];
   const refusal = (code: number | undefined) => (code === undefined ? null : Object.assign(new Error(`refused by the test (${code})`), { responseCode: code }));
   const server = new SMTPServer({
+    // Senders keep pooled connections open; a closing test server drops them instead of waiting.
+    closeTimeout: 50,
     disabledCommands: ['STARTTLS'],
     disableReverseLookup: true,
     allowInsecureAuth: true,

@@ -48,7 +48,7 @@ export class Dispatcher {
     private readonly options: DispatcherOptions,
   ) {
     this.leaseMs = options.leaseMs ?? 60_000;
-    this.batch = options.batch ?? 20;
+    this.batch = options.batch ?? 50;
     this.maxAttempts = options.maxAttempts ?? 8;
   }
 

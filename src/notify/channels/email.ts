@@ -6,6 +6,12 @@ import type { Channel } from './channel.js';
 
 export const DEFAULT_MAIL_FROM = 'leadrouter <leadrouter@localhost>';
 
+/**
+ * A few connections kept open and reused: a new SMTP session per message costs the server's
+ * greeting delay every time, and messages for a burst of leads would queue behind it.
+ */
+export const SMTP_POOL = { pool: true, maxConnections: 5 } as const;
+
 export interface EmailSettings {
   /** `smtp://user:pass@host:587` (STARTTLS when the server offers it) or `smtps://…:465` (TLS). */
   smtpUrl: string;
@@ -30,6 +36,7 @@ export function emailChannel(settings: EmailSettings): Channel<EmailMessage> & {
   const connectTimeout = settings.connectTimeoutMs ?? 10_000;
   const transport = nodemailer.createTransport({
     url: smtpUrl(settings.smtpUrl),
+    ...SMTP_POOL,
     connectionTimeout: connectTimeout,
     greetingTimeout: connectTimeout,
     dnsTimeout: connectTimeout,
