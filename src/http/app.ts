@@ -4,6 +4,7 @@ import { ApiKeyVerifier } from '../service/api-keys.js';
 import { CaptureQueue } from '../service/capture-queue.js';
 import type { CaptureDeps } from '../service/capture.js';
 import { checkAccessDeclared, registerAuth } from './auth.js';
+import { consoleRoutes } from './console.js';
 import type { App, AppContext } from './context.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { AppMetrics } from './metrics.js';
@@ -100,6 +101,7 @@ export function buildApp(deps: AppDeps): App {
     // These take urlencoded and CSV bodies: each in a scope of its own, so no other endpoint does.
     void api.register(async (own) => formPostRoutes(own.withTypeProvider<ZodTypeProvider>(), ctx));
     void api.register(async (own) => importRoutes(own.withTypeProvider<ZodTypeProvider>(), ctx));
+    consoleRoutes(api);
   });
   return app;
 }

@@ -1,13 +1,34 @@
+import { z } from 'zod';
 import { findRep, updateRep } from '../../service/people.js';
-import { repIdOf } from '../auth.js';
+import { principalOf, repIdOf } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { aboutBody } from '../errors.js';
 import { MePatch, Rep } from '../schemas/people.js';
 import { repView } from '../views.js';
 
-/** A rep's own profile, for a rep key: skills, languages, working hours, time zone, presence. */
+const WhoAmI = z.object({
+  role: z.enum(['admin', 'manager', 'rep', 'capture']),
+  keyId: z.string(),
+  /** The rep a rep key acts as; null for other keys. */
+  rep: Rep.nullable(),
+  /** The server's clock: the console counts offers down by it, not by a laptop's clock that may be off. */
+  serverTime: z.iso.datetime(),
+});
+
+/** A rep's own profile, for a rep key: skills, languages, working hours, time zone, presence; and who any key is. */
 export function meRoutes(app: App, ctx: AppContext): void {
   const tags = ['people'];
+  app.get(
+    '/v1/whoami',
+    {
+      config: { access: ['admin', 'manager', 'rep', 'capture'] },
+      schema: { tags, summary: 'The role of the key in use, and the rep a rep key acts as', description: 'What the console asks at sign-in to know which pages to show.', response: { 200: WhoAmI } },
+    },
+    async (request) => {
+      const { role, keyId, repId } = principalOf(request);
+      return { role, keyId, rep: repId ? repView(await findRep(ctx.db, repId)) : null, serverTime: new Date(ctx.clock.now()).toISOString() };
+    },
+  );
   app.get('/v1/me', { config: { access: ['rep'] }, schema: { tags, summary: 'My profile (a rep key)', response: { 200: Rep } } }, async (request) =>
     repView(await findRep(ctx.db, repIdOf(request))),
   );

@@ -1,0 +1,4 @@
+/** To be built. */
+export default function RepsPage() {
+  return <h1>Reps</h1>;
+}

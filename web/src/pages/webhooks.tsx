@@ -1,0 +1,4 @@
+/** To be built. */
+export default function WebhooksPage() {
+  return <h1>Webhooks</h1>;
+}
