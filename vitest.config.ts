@@ -2,7 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'examples/**/*.test.ts', 'test/**/*.test.ts'],
-    globalSetup: ['test/pg-schemas.ts', 'test/console-build.ts'],
+    globalSetup: ['test/pg-schemas.ts'],
+    projects: [
+      { extends: true, test: { name: 'service', include: ['src/**/*.test.ts', 'examples/**/*.test.ts', 'test/**/*.test.ts'], exclude: ['test/console/**'] } },
+      // The console's browser tests drive the built pages: they build them first when web/ changed.
+      { extends: true, test: { name: 'console', include: ['test/console/**/*.test.ts'], globalSetup: ['test/pg-schemas.ts', 'test/console-build.ts'] } },
+    ],
   },
 });

@@ -153,6 +153,25 @@ describe.each(STORES)('reading leads over HTTP on $name', (store) => {
     expect((await list(`?createdFrom=${from}&createdTo=${to}`)).data.map((l) => l.id)).toEqual([ids[2], ids[1]]);
   });
 
+  it('finds the leads holding every word of a search, in any case', async () => {
+    expect((await list('?q=PAT3%20jones')).data.map((l) => l.id)).toEqual([ids[3]]);
+    expect((await list('?q=jones')).data).toHaveLength(6);
+    expect((await list('?q=pat3%20smith')).data).toEqual([]);
+  });
+
+  it('takes % and _ in a search literally', async () => {
+    expect((await list('?q=%25')).data).toEqual([]);
+    expect((await list('?q=pat_')).data).toEqual([]);
+  });
+
+  it('shows when an offered lead must be accepted by, and when an accepted one must be contacted by', async () => {
+    const offered = (await t.call('admin', 'GET', `/v1/leads/${ids[4]}`)).json();
+    expect(offered).toMatchObject({ status: 'offered', offerExpiresAt: '2026-11-24T18:05:04.000Z', contactDueAt: null });
+    const accepted = (await t.call('rep', 'POST', `/v1/leads/${ids[0]}/accept`)).json();
+    expect(accepted.lead).toMatchObject({ status: 'assigned', offerExpiresAt: null, contactDueAt: '2026-11-24T18:15:05.000Z' });
+    expect((await list('?status=offered')).data.every((l) => 'offerExpiresAt' in l)).toBe(true);
+  });
+
   it('shows a rep only the leads they own', async () => {
     const mine = await list('', 'rep');
     expect(mine.data.map((l) => l.ownerId)).toEqual(['emma', 'emma', 'emma']);

@@ -6,7 +6,8 @@ import type { QueueSummary } from '../service/queues.js';
 import type { RejectedSubmission as StoredSubmission } from '../service/rejected-submissions.js';
 import type { ConfigVersion as StoredVersion } from '../service/routing-config.js';
 import type { LeadEvent as StoredEvent } from '../store/repositories/lead-events.js';
-import { publicLead } from '../service/lead-view.js';
+import { deadlinesOf, publicLead } from '../service/lead-view.js';
+import type { Db } from '../store/database.js';
 import type { StoredLead } from '../store/repositories/leads.js';
 import type { StoredNotification } from '../store/repositories/notifications.js';
 import type { Webhook as StoredWebhook } from '../store/repositories/webhooks.js';
@@ -26,6 +27,12 @@ const isoOrNull = (ms: number | null): string | null => (ms === null ? null : is
 
 /** The lead as integrations see it: the same shape in answers and in webhook deliveries. */
 export const leadView = (lead: StoredLead): z.output<typeof Lead> => publicLead(lead);
+
+/** Leads as reads show them: with their deadlines (offer expiry, first contact due), looked up together. */
+export async function leadViews(db: Db, leads: readonly StoredLead[]): Promise<z.output<typeof Lead>[]> {
+  const deadlines = await deadlinesOf(db, leads);
+  return leads.map((lead) => publicLead(lead, deadlines.get(lead.id)));
+}
 
 export function decisionView(decision: Pick<EngineDecision, 'outcome' | 'ranked' | 'explanation'>): z.output<typeof Decision> {
   const { explanation } = decision;

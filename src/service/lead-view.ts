@@ -1,5 +1,7 @@
 import type { Lead } from '../engine/index.js';
+import type { Db } from '../store/database.js';
 import type { LeadState, StoredLead } from '../store/repositories/leads.js';
+import { timersOf } from '../store/repositories/timers.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
@@ -12,9 +14,35 @@ type Instants = 'offeredAt' | 'assignedAt' | 'contactedAt' | 'closedAt';
 
 export type PublicLead = Omit<Lead, 'id' | 'account' | 'previousOwnerId'> &
   Omit<LeadState, Instants> &
-  Record<Instants, string | null> & { id: string; accountId: string | null; isTest: boolean; createdAt: string; updatedAt: string };
+  Record<Instants, string | null> & { id: string; accountId: string | null; isTest: boolean; createdAt: string; updatedAt: string } & Partial<
+    Record<keyof Deadlines, string | null>
+  >;
 
-export function publicLead(lead: StoredLead): PublicLead {
+/** What the lead's holder must do by when: accept the offer, log the first contact. */
+export interface Deadlines {
+  offerExpiresAt: number | null;
+  contactDueAt: number | null;
+}
+
+/**
+ * The deadlines of these leads, from their pending timers. A timer left from an earlier offer or
+ * status is not a deadline (the timer worker would find it moot), so it is not shown as one.
+ */
+export async function deadlinesOf(db: Db, leads: readonly StoredLead[]): Promise<Map<string, Deadlines>> {
+  const timers = await timersOf(db, leads.filter((l) => l.status === 'offered' || l.status === 'assigned').map((l) => l.id), ['offer-expiry', 'first-contact']);
+  const byId = new Map(leads.map((l) => [l.id, l]));
+  const deadlines = new Map<string, Deadlines>(leads.map((l) => [l.id, { offerExpiresAt: null, contactDueAt: null }]));
+  for (const timer of timers) {
+    const lead = byId.get(timer.leadId)!;
+    if (timer.attempt !== lead.attempts) continue;
+    if (timer.kind === 'offer-expiry' && lead.status === 'offered') deadlines.get(lead.id)!.offerExpiresAt = timer.runAt;
+    if (timer.kind === 'first-contact' && lead.status === 'assigned') deadlines.get(lead.id)!.contactDueAt = timer.runAt;
+  }
+  return deadlines;
+}
+
+/** The lead with its deadlines (reads of leads show them; webhook payloads and capture answers do not look them up). */
+export function publicLead(lead: StoredLead, deadlines?: Deadlines): PublicLead {
   const { id: _id, account: _account, previousOwnerId: _previous, ...fields } = lead.fields;
   return {
     ...fields,
@@ -39,5 +67,6 @@ export function publicLead(lead: StoredLead): PublicLead {
     lostReason: lead.lostReason,
     createdAt: iso(lead.createdAt),
     updatedAt: iso(lead.updatedAt),
+    ...(deadlines && { offerExpiresAt: isoOrNull(deadlines.offerExpiresAt), contactDueAt: isoOrNull(deadlines.contactDueAt) }),
   };
 }

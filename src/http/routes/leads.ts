@@ -27,7 +27,7 @@ import {
   TimelinePage,
 } from '../schemas/leads.js';
 import { issuesToDetails } from '../validation.js';
-import { decisionView, eventView, leadView } from '../views.js';
+import { decisionView, eventView, leadView, leadViews } from '../views.js';
 
 const CAPTURERS: readonly ApiKeyRole[] = ['admin', 'manager', 'capture'];
 const READERS: readonly ApiKeyRole[] = ['admin', 'manager', 'rep'];
@@ -162,7 +162,7 @@ export function leadRoutes(app: App, ctx: AppContext, batchBodyLimit: number): v
         },
         { limit, ...(after && { after: { createdAt: after.c, id: after.i } }) },
       );
-      return { data: page.items.map(leadView), nextCursor: page.next && encodeCursor({ c: page.next.createdAt, i: page.next.id }) };
+      return { data: await leadViews(ctx.db, page.items), nextCursor: page.next && encodeCursor({ c: page.next.createdAt, i: page.next.id }) };
     },
   );
 
@@ -171,7 +171,7 @@ export function leadRoutes(app: App, ctx: AppContext, batchBodyLimit: number): v
   app.get(
     '/v1/leads/:id',
     { config: readOne.config, schema: { tags: readOne.tags, summary: 'One lead', description: readOne.notFound, params: LeadParams, response: { 200: Lead, 404: ErrorResponse } } },
-    async (request) => leadView(await findLead(ctx.db, principalOf(request), request.params.id)),
+    async (request) => (await leadViews(ctx.db, [await findLead(ctx.db, principalOf(request), request.params.id)]))[0]!,
   );
 
   app.get(

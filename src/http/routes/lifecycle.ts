@@ -7,7 +7,8 @@ import { aboutBody } from '../errors.js';
 import { ErrorResponse } from '../schemas/common.js';
 import { LeadParams } from '../schemas/leads.js';
 import { ActivityBody, LifecycleResponse, OutcomeBody, ReassignBody, RejectBody } from '../schemas/lifecycle.js';
-import { decisionView, leadView } from '../views.js';
+import type { Db } from '../../store/database.js';
+import { decisionView, leadViews } from '../views.js';
 
 const WORKERS: readonly ApiKeyRole[] = ['admin', 'manager', 'rep'];
 const MANAGERS: readonly ApiKeyRole[] = ['admin', 'manager'];
@@ -18,7 +19,7 @@ export const callerOf = (request: FastifyRequest): Caller => {
   return { actor: principal.keyId, repId: principal.role === 'rep' ? principal.repId : null };
 };
 
-const changeView = ({ lead, decision }: LifecycleResult) => ({ lead: leadView(lead), decision: decision && decisionView(decision) });
+const changeView = async (db: Db, { lead, decision }: LifecycleResult) => ({ lead: (await leadViews(db, [lead]))[0]!, decision: decision && decisionView(decision) });
 
 const responses = { 200: LifecycleResponse, 404: ErrorResponse, 409: ErrorResponse };
 const ownOnly = 'A rep key acts only on leads it is offered or owns (404 for any other). An action the lead’s status does not allow is a 409 naming the status and what is allowed.';
@@ -30,7 +31,7 @@ export function lifecycleRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/v1/leads/:id/accept',
     { config: { access: WORKERS }, schema: { tags, summary: 'Accept an offered lead', description: `The lead becomes assigned; the first-contact deadline starts. ${ownOnly}`, params: LeadParams, response: responses } },
-    async (request) => changeView(await accept(ctx, request.params.id, callerOf(request))),
+    async (request) => changeView(ctx.db, await accept(ctx, request.params.id, callerOf(request))),
   );
 
   app.post(
@@ -46,7 +47,7 @@ export function lifecycleRoutes(app: App, ctx: AppContext): void {
         response: responses,
       },
     },
-    async (request) => changeView(await reject(ctx, request.params.id, callerOf(request), request.body.reason ?? null)),
+    async (request) => changeView(ctx.db, await reject(ctx, request.params.id, callerOf(request), request.body.reason ?? null)),
   );
 
   app.post(
@@ -62,7 +63,7 @@ export function lifecycleRoutes(app: App, ctx: AppContext): void {
         response: responses,
       },
     },
-    async (request) => changeView(await logActivity(ctx, request.params.id, callerOf(request), { type: request.body.type, note: request.body.note ?? null })),
+    async (request) => changeView(ctx.db, await logActivity(ctx, request.params.id, callerOf(request), { type: request.body.type, note: request.body.note ?? null })),
   );
 
   app.post(
@@ -81,7 +82,7 @@ export function lifecycleRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const body = request.body;
       const result = body.outcome === 'won' ? { outcome: 'won' as const, revenue: body.revenue ?? null } : { outcome: 'lost' as const, reason: body.reason ?? null };
-      return changeView(await closeLead(ctx, request.params.id, callerOf(request), result));
+      return changeView(ctx.db, await closeLead(ctx, request.params.id, callerOf(request), result));
     },
   );
 
@@ -98,6 +99,6 @@ export function lifecycleRoutes(app: App, ctx: AppContext): void {
         response: { ...responses, 400: ErrorResponse },
       },
     },
-    async (request) => changeView(await aboutBody(reassign(ctx, request.params.id, callerOf(request), request.body))),
+    async (request) => changeView(ctx.db, await aboutBody(reassign(ctx, request.params.id, callerOf(request), request.body))),
   );
 }

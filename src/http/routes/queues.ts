@@ -5,7 +5,7 @@ import type { App, AppContext } from '../context.js';
 import { aboutBody } from '../errors.js';
 import { ErrorResponse } from '../schemas/common.js';
 import { PullBody, PullResponse, QueueList, QueueParams } from '../schemas/queues.js';
-import { leadView, queueView } from '../views.js';
+import { leadViews, queueView } from '../views.js';
 import { callerOf } from './lifecycle.js';
 
 const WORKERS: readonly ApiKeyRole[] = ['admin', 'manager', 'rep'];
@@ -46,7 +46,7 @@ export function queueRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const lead = await aboutBody(pull(ctx, request.params.key, callerOf(request), request.body?.repId ?? null));
-      return lead ? { lead: leadView(lead) } : reply.code(204).send(null);
+      return lead ? { lead: (await leadViews(ctx.db, [lead]))[0]! } : reply.code(204).send(null);
     },
   );
 }

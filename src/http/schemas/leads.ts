@@ -70,6 +70,8 @@ export const Lead = named(z
     lostReason: z.string().nullable(),
     createdAt: Instant,
     updatedAt: Instant,
+    offerExpiresAt: Instant.nullable().optional().describe('when the current offer expires (offered leads); in reads of leads, not in capture answers or webhooks'),
+    contactDueAt: Instant.nullable().optional().describe('when the first contact is due by the SLA (assigned leads); in reads of leads, not in capture answers or webhooks'),
   }), 'Lead');
 
 const Outcome = z.discriminatedUnion('type', [
@@ -142,6 +144,7 @@ export const LeadListQuery = z.strictObject({
   source: z.string().min(1).optional(),
   createdFrom: InstantInput.optional().describe('created at or after'),
   createdTo: InstantInput.optional().describe('created before'),
+  q: z.string().trim().min(1).max(200).optional().describe('search: every word must appear in the lead (name, email, phone, company, …), any case'),
   cursor: Cursor,
   limit: Limit,
 });

@@ -1,4 +1,5 @@
 import type { Lead } from '../../engine/index.js';
+import { sql } from 'kysely';
 import type { Db } from '../database.js';
 import { fromJson, toJson } from '../json.js';
 import { OPEN_STATUSES, type LeadStatus } from '../../lifecycle/statuses.js';
@@ -202,7 +203,12 @@ export interface LeadFilter {
   source?: string;
   createdFrom?: number;
   createdTo?: number;
+  /** Words that must all appear in the lead's fields (name, email, phone, company, …), in any case. */
+  q?: string;
 }
+
+/** A LIKE pattern matching `word` anywhere, its own % and _ taken literally (escaped with a backslash). */
+const containing = (word: string) => `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Newest first, `limit` at a time; the cursor is the last lead's (created_at, id). */
 export async function listLeads(
@@ -217,11 +223,29 @@ export async function listLeads(
   if (filter.source) query = query.where('source', '=', filter.source);
   if (filter.createdFrom !== undefined) query = query.where('created_at', '>=', filter.createdFrom);
   if (filter.createdTo !== undefined) query = query.where('created_at', '<', filter.createdTo);
+  for (const word of filter.q?.split(/\s+/).filter(Boolean) ?? []) query = query.where(sql<boolean>`lower(fields) like ${containing(word)} escape '\\'`);
   const after = page.after;
   if (after) {
     query = query.where((eb) => eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]));
   }
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
+  return rows.map(fromRow);
+}
+
+/**
+ * The `limit` leads captured last, newest first: real leads only — not the test leads lead
+ * sources send to check their set-up, nor a submission linked to an earlier lead.
+ */
+export async function recentLeads(db: Db, limit: number): Promise<StoredLead[]> {
+  const rows = await db
+    .selectFrom('leads')
+    .selectAll()
+    .where('is_test', '=', 0)
+    .where('duplicate_of', 'is', null)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map(fromRow);
 }
 

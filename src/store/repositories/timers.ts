@@ -47,6 +47,16 @@ export async function deleteTimer(db: Db, timer: Pick<Timer, 'leadId' | 'kind'>)
   await db.deleteFrom('timers').where('lead_id', '=', timer.leadId).where('kind', '=', timer.kind).execute();
 }
 
+/** The pending timers of these kinds for these leads. */
+export async function timersOf(db: Db, leadIds: readonly string[], kinds: readonly TimerKind[]): Promise<Timer[]> {
+  const timers: Timer[] = [];
+  for (let start = 0; start < leadIds.length; start += ROWS_PER_INSERT) {
+    const rows = await db.selectFrom('timers').selectAll().where('lead_id', 'in', leadIds.slice(start, start + ROWS_PER_INSERT)).where('kind', 'in', kinds).execute();
+    for (const r of rows) timers.push({ leadId: r.lead_id, kind: r.kind as TimerKind, runAt: r.run_at, attempt: r.attempt });
+  }
+  return timers;
+}
+
 export async function pendingTimers(db: Db, leadId: string): Promise<Timer[]> {
   const rows = await db.selectFrom('timers').selectAll().where('lead_id', '=', leadId).orderBy('kind').execute();
   return rows.map((r) => ({ leadId: r.lead_id, kind: r.kind as TimerKind, runAt: r.run_at, attempt: r.attempt }));
