@@ -89,7 +89,9 @@ async function refusal(response: Response): Promise<ApiError> {
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 403) return `You are not allowed to do this with your key: ${error.message}.`;
-    return error.message.charAt(0).toUpperCase() + error.message.slice(1) + (/[.!?]$/.test(error.message) ? '' : '.');
+    // A sentence starts with a capital; a message that starts with a field path (body.email: …) keeps it as sent.
+    const sentence = /^[a-z]+(\s|,)/.test(error.message) ? error.message.charAt(0).toUpperCase() + error.message.slice(1) : error.message;
+    return sentence + (/[.!?]$/.test(sentence) ? '' : '.');
   }
   return error instanceof Error ? error.message : String(error);
 }
