@@ -94,6 +94,7 @@ describe.each(STORES)('who may call what on $name', (store) => {
     ['PUT', '/v1/reps/diego/availability', () => ({ presence: 'online' }), { admin: 200, manager: 200, rep: 403, capture: 403 }],
     ['GET', '/v1/me', undefined, { admin: 403, manager: 403, rep: 200, capture: 403 }],
     ['PATCH', '/v1/me', () => ({ languages: ['en', 'fr'] }), { admin: 403, manager: 403, rep: 200, capture: 403 }],
+    ['GET', '/v1/whoami', undefined, { admin: 200, manager: 200, rep: 200, capture: 200 }],
     ['GET', '/v1/teams', undefined, managers(200)],
     ['POST', '/v1/teams', () => ({ key: `team-${next()}`, name: 'New team', members: [{ repId: 'emma' }] }), managers(201)],
     ['GET', '/v1/teams/west', undefined, managers(200)],

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { ApiKeyRole } from '../../service/api-keys.js';
+import { configImpact, type ConfigImpact } from '../../service/config-impact.js';
 import { activateVersion, activeConfig, createConfigVersion, findConfigVersion, listVersions, validateConfig } from '../../service/routing-config.js';
 import { principalOf } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { ErrorResponse, page, PageQuery } from '../schemas/common.js';
-import { ConfigVersion, CreateConfigBody, ValidateBody, ValidateResponse, VersionParams } from '../schemas/routing.js';
+import { ConfigVersion, CreateConfigBody, ImpactBody, ImpactResponse, ValidateBody, ValidateResponse, VersionParams } from '../schemas/routing.js';
 import { configVersionView } from '../views.js';
 
 const MANAGERS: readonly ApiKeyRole[] = ['admin', 'manager'];
@@ -13,6 +14,13 @@ const VersionCursor = z.strictObject({ b: z.number().int() });
 
 const INVALID =
   '400 `invalid_request` with every problem in `details`: `{ path, message, line, column }`, the path inside the configuration (routes[3].assign.team) and the line when it was given as text.';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const impactView = (impact: ConfigImpact) => ({
+  ...impact,
+  at: iso(impact.at),
+  changes: impact.changes.map((change) => ({ ...change, createdAt: iso(change.createdAt) })),
+});
 
 /** Routing configuration versions: the active one, the list, validate, save (and activate), activate. */
 export function routingConfigRoutes(app: App, ctx: AppContext): void {
@@ -76,6 +84,28 @@ export function routingConfigRoutes(app: App, ctx: AppContext): void {
     async (request, reply) => {
       const version = await createConfigVersion(ctx.db, { ...request.body, createdBy: principalOf(request).keyId }, ctx.clock);
       return reply.code(201).send(configVersionView(version));
+    },
+  );
+
+  app.post(
+    '/v1/routing-config/impact',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags,
+        summary: 'What activating a draft would change: the last leads decided again under the live configuration and under the draft',
+        description:
+          'The last `last` leads captured (test leads aside) are each decided as if they arrived at `at`, oldest first, on the reps, teams and ' +
+          'rotation state of now, once under the live configuration and once under the draft; the answer counts leads per route and per target ' +
+          '(rep offered, queue, hold, unqualified) on either side and lists the leads whose route or target differs. Nothing is stored. ' +
+          INVALID,
+        body: ImpactBody,
+        response: { 200: ImpactResponse },
+      },
+    },
+    async (request) => {
+      const { source, last, at } = request.body;
+      return impactView(await configImpact(ctx, { source, last, ...(at !== undefined && { at: Date.parse(at) }) }));
     },
   );
 

@@ -1,4 +1,5 @@
 import type { Db } from '../database.js';
+import type { AccountsTable } from '../schema.js';
 
 export interface Account {
   id: string;
@@ -21,8 +22,37 @@ export async function saveAccount(db: Db, account: Account, now: number): Promis
 export async function matchAccount(db: Db, domain: string | null, companyKey: string | null): Promise<Account | undefined> {
   for (const [column, value] of [['domain', domain], ['company_key', companyKey]] as const) {
     if (!value) continue;
-    const row = await db.selectFrom('accounts').selectAll().where(column, '=', value).orderBy('created_at').executeTakeFirst();
-    if (row) return { id: row.id, name: row.name, domain: row.domain, companyKey: row.company_key, ownerId: row.owner_id };
+    const row = await db.selectFrom('accounts').selectAll().where(column, '=', value).orderBy('created_at').orderBy('id').executeTakeFirst();
+    if (row) return accountFromRow(row);
   }
   return undefined;
+}
+
+const accountFromRow = (row: AccountsTable): Account => ({ id: row.id, name: row.name, domain: row.domain, companyKey: row.company_key, ownerId: row.owner_id });
+
+/** Keys per query: well below the bound parameters either database takes in one statement. */
+const KEYS_PER_QUERY = 500;
+
+/** The first account created with each of the values of a column, in a few queries however many values. */
+async function firstAccountsBy(db: Db, column: 'domain' | 'company_key', values: readonly (string | null)[]): Promise<Map<string, Account>> {
+  const wanted = [...new Set(values.filter((v): v is string => Boolean(v)))];
+  const found = new Map<string, Account>();
+  for (let start = 0; start < wanted.length; start += KEYS_PER_QUERY) {
+    const rows = await db
+      .selectFrom('accounts')
+      .selectAll()
+      .where(column, 'in', wanted.slice(start, start + KEYS_PER_QUERY))
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    for (const row of rows) if (!found.has(row[column]!)) found.set(row[column]!, accountFromRow(row));
+  }
+  return found;
+}
+
+/** matchAccount for many leads at once: the account of each, in the order given. */
+export async function matchAccounts(db: Db, keys: readonly { domain: string | null; companyKey: string | null }[]): Promise<(Account | undefined)[]> {
+  const byDomain = await firstAccountsBy(db, 'domain', keys.map((k) => k.domain));
+  const byCompany = await firstAccountsBy(db, 'company_key', keys.map((k) => k.companyKey));
+  return keys.map((k) => (k.domain ? byDomain.get(k.domain) : undefined) ?? (k.companyKey ? byCompany.get(k.companyKey) : undefined));
 }
