@@ -1,4 +1,4 @@
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { createSerializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ApiKeyVerifier } from '../service/api-keys.js';
 import { CaptureQueue } from '../service/capture-queue.js';
@@ -10,6 +10,7 @@ import { errorHandler, notFoundHandler } from './errors.js';
 import { AppMetrics } from './metrics.js';
 import { documentRoute, openApiRoute, registerOpenApi } from './openapi.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
+import { eventRoutes, type EventStreamOptions } from './routes/events.js';
 import { formPostRoutes } from './routes/form-posts.js';
 import { formRoutes } from './routes/forms.js';
 import { googleAdsRoutes } from './routes/google-ads.js';
@@ -39,6 +40,8 @@ export interface AppDeps extends CaptureDeps {
   validateResponses?: boolean;
   /** Verified keys are remembered this long (default 5 s); a key revoked on another instance works that much longer there. */
   keyCacheMs?: number;
+  /** How GET /v1/events polls and keeps streams alive (tests make it quick). */
+  events?: EventStreamOptions;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -46,11 +49,16 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 /** Responses as plain JSON: the zod response schemas document them (and are checked in tests). */
 const plainSerializer = () => (data: unknown) => JSON.stringify(data);
 
+/** A request as logged; the event stream's key, given in the query, is not written to the logs. */
+function loggedRequest(request: FastifyRequest) {
+  return { method: request.method, url: request.url.replace(/([?&]key=)[^&]*/g, '$1[redacted]'), remoteAddress: request.ip };
+}
+
 /** The HTTP API, ready to `listen` or to `inject` into. */
 export function buildApp(deps: AppDeps): App {
   const bodyLimit = deps.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: deps.logger ? { ...(deps.logger === true ? {} : deps.logger), serializers: { req: loggedRequest } } : false,
     bodyLimit,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
@@ -98,6 +106,7 @@ export function buildApp(deps: AppDeps): App {
     notificationRoutes(api, ctx);
     webhookRoutes(api, ctx);
     googleAdsRoutes(api, ctx);
+    eventRoutes(api, ctx, deps.events);
     // These take urlencoded and CSV bodies: each in a scope of its own, so no other endpoint does.
     void api.register(async (own) => formPostRoutes(own.withTypeProvider<ZodTypeProvider>(), ctx));
     void api.register(async (own) => importRoutes(own.withTypeProvider<ZodTypeProvider>(), ctx));

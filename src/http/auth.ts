@@ -8,13 +8,20 @@ export type Access = 'public' | readonly ApiKeyRole[];
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** The key may come as `?key=` too (see presentedKey). */
+    keyInQuery?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;
   }
 }
 
-/** The secret from `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
+/**
+ * The secret from `Authorization: Bearer <key>` or `X-API-Key: <key>` — or, on a route whose
+ * config says `keyInQuery`, from `?key=<key>`: a browser's EventSource cannot send headers, so
+ * the console's live event stream has no other way to present its key. Only there, because a
+ * URL with a key in it lands in browser history and in access logs.
+ */
 export function presentedKey(request: FastifyRequest): string | undefined {
   const authorization = request.headers.authorization;
   if (typeof authorization === 'string') {
@@ -22,7 +29,9 @@ export function presentedKey(request: FastifyRequest): string | undefined {
     if (match) return match[1];
   }
   const header = request.headers['x-api-key'];
-  return typeof header === 'string' && header.trim() !== '' ? header.trim() : undefined;
+  if (typeof header === 'string' && header.trim() !== '') return header.trim();
+  const query = request.routeOptions.config.keyInQuery ? (request.query as Record<string, unknown> | undefined) : undefined;
+  return typeof query?.key === 'string' && query.key.trim() !== '' ? query.key.trim() : undefined;
 }
 
 /** The caller of a route that is not public (authentication has run). */
@@ -55,7 +64,8 @@ export function registerAuth(app: FastifyInstance, verifier: ApiKeyVerifier): vo
     const secret = presentedKey(request);
     if (!secret) {
       reply.header('www-authenticate', 'Bearer');
-      throw new ApiError(401, 'unauthorized', 'an API key is required: send Authorization: Bearer <key> or X-API-Key: <key>');
+      const inQuery = request.routeOptions.config.keyInQuery ? ' (or ?key=<key>)' : '';
+      throw new ApiError(401, 'unauthorized', `an API key is required: send Authorization: Bearer <key> or X-API-Key: <key>${inQuery}`);
     }
     const principal = await verifier.verify(secret);
     if (!principal) {

@@ -1,13 +1,16 @@
 import type { Database } from '../store/database.js';
 import { nextSendAt, type RateLimit } from '../notify/index.js';
-import { claimDueNotifications, markFailed, markSent, postponeNotification, recentSends, type StoredNotification } from '../store/repositories/notifications.js';
+import { claimDueNotifications, markFailed, markSent, postponeNotification, recentSends, renewLeases, type StoredNotification } from '../store/repositories/notifications.js';
 import type { Clock } from './clock.js';
 
 /** Sends one message; throws on failure, with `retryable: false` when trying again cannot help. */
 export type Deliver = (notification: StoredNotification) => Promise<void>;
 
 export interface DispatcherOptions {
-  /** How long a claimed message is this dispatcher's before another may take it (a crash mid-send). */
+  /**
+   * How long a claimed message is this dispatcher's before another may take it (a crash
+   * mid-send). Renewed every third of it while the send lasts, so a slow send keeps its message.
+   */
   leaseMs?: number;
   /** Messages claimed and sent together. */
   batch?: number;
@@ -59,8 +62,20 @@ export class Dispatcher {
       const now = this.clock.now();
       const claimed = await this.db.transaction().execute((trx) => claimDueNotifications(trx, now, this.batch, this.leaseMs));
       if (claimed.length === 0) return sent;
-      const results = await Promise.all(claimed.map((n) => this.attempt(n)));
-      sent += results.filter(Boolean).length;
+      // Sends may outlast the lease (a slow SMTP server, the pool's queue): while they go on, the
+      // lease is renewed, or another instance would take the messages for abandoned and send them too.
+      const sending = new Set(claimed.map((n) => n.id));
+      const renewal = setInterval(() => {
+        const at = this.clock.now();
+        renewLeases(this.db, [...sending], at, at + this.leaseMs).catch((error: unknown) => this.options.onError(error));
+      }, this.leaseMs / 3);
+      renewal.unref();
+      try {
+        const results = await Promise.all(claimed.map((n) => this.attempt(n).finally(() => sending.delete(n.id))));
+        sent += results.filter(Boolean).length;
+      } finally {
+        clearInterval(renewal);
+      }
     }
   }
 

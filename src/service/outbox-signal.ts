@@ -1,15 +1,21 @@
 /**
- * Says that messages were committed to the outbox, so that the dispatcher delivers them at once
- * instead of at its next poll. Committing code signals; `serve` connects the dispatcher.
+ * Says that a routing transaction committed — a capture, a lifecycle action, a pull, a timer:
+ * the commits that write leads' timelines and put messages in the outbox — so that whoever
+ * waits for either looks at once instead of at its next poll: the dispatcher (`serve` connects
+ * it) and the live event feed. Committing code signals.
  */
 export class OutboxSignal {
-  private listener: (() => void) | null = null;
+  private readonly listeners = new Set<() => void>();
 
-  listen(listener: () => void): void {
-    this.listener = listener;
+  /** Calls `listener` after every commit from now on; the function returned stops that. */
+  listen(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
 
   wake(): void {
-    this.listener?.();
+    for (const listener of this.listeners) listener();
   }
 }

@@ -20,7 +20,7 @@ export interface RoutingDeps {
   states: StrategyStateCache;
   /** Time-zone offsets this process has worked out, kept from one roster to the next. */
   zones: ZoneClock;
-  /** Rung after a commit that put messages in the outbox. */
+  /** Rung after every commit: new timeline events and outbox messages are there to read. */
   outbox: OutboxSignal;
   notices: NoticeSettings;
 }

@@ -23,6 +23,7 @@ const Settings = z.object({
   LEADROUTER_SMS_ACCOUNT_SID: z.string().min(1).optional(),
   LEADROUTER_SMS_AUTH_TOKEN: z.string().min(1).optional(),
   LEADROUTER_SMS_FROM: z.string().min(1).optional(),
+  LEADROUTER_OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
 });
 
 export interface ServiceSettings {
@@ -36,6 +37,12 @@ export interface ServiceSettings {
   /** Where the console is: the links in reps' messages point there. */
   consoleUrl: string;
   channels: ChannelSettings;
+  /**
+   * How long a message claimed for delivery is its instance's alone: one that dies mid-send
+   * leaves it to others after this long. Longer than a send can take (SMTP waits up to a minute
+   * for a silent server), or a slow send and its retry by another instance both go out.
+   */
+  outboxLeaseMs: number;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv): ServiceSettings {
@@ -58,5 +65,6 @@ export function readSettings(env: NodeJS.ProcessEnv): ServiceSettings {
       mailFrom: s.LEADROUTER_MAIL_FROM,
       sms: { baseUrl: s.LEADROUTER_SMS_URL, accountSid: s.LEADROUTER_SMS_ACCOUNT_SID, authToken: s.LEADROUTER_SMS_AUTH_TOKEN, from: s.LEADROUTER_SMS_FROM },
     },
+    outboxLeaseMs: s.LEADROUTER_OUTBOX_LEASE_MS,
   };
 }

@@ -42,6 +42,7 @@ export function registerServe(program: Command, io: CliIo): void {
       const timers = new TimerWorker(deps, (error) => app.log.error({ err: error }, 'applying a due timer failed; it stays due'));
       const channels = createChannels(settings.channels);
       const dispatcher = new Dispatcher(db, systemClock, (n) => channels.send(n.message as OutboundMessage, n.dedupeKey), {
+        leaseMs: settings.outboxLeaseMs,
         retryDelayMs: (attempts, error) => (error instanceof DeliveryError ? retryDelayAfter(error, attempts, Math.random) : retryDelayMs(attempts, Math.random)),
         // The lead's own inbox is the one a bot filling in a form could flood; reps hear of every lead.
         rateLimit: { kinds: new Set(['auto-response']), limit: DEFAULT_RATE_LIMIT },

@@ -106,6 +106,22 @@ export async function claimDueNotifications(db: Db, now: number, limit: number, 
   return rows.map(fromRow);
 }
 
+/**
+ * Extends to `until` the leases, still running at `now`, on messages a dispatcher is sending: a
+ * send that takes longer than the lease is not taken for a dead one and sent again by another
+ * instance. A lease already run out (the message may be someone else's now) stays as it is.
+ */
+export async function renewLeases(db: Db, ids: readonly string[], now: number, until: number): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('notifications')
+    .set({ locked_until: until })
+    .where('id', 'in', ids)
+    .where('status', '=', 'pending')
+    .where('locked_until', '>', now)
+    .execute();
+}
+
 export async function markSent(db: Db, id: string, now: number): Promise<void> {
   await db
     .updateTable('notifications')
