@@ -11,7 +11,8 @@ export interface LeadEvent {
   at: string;
   actor: string | null;
   data: Record<string, unknown> | null;
-  lead: Lead;
+  /** The lead as it is now; null when the event took it away from this rep (rejected, expired, reassigned). */
+  lead: Lead | null;
 }
 
 /**
