@@ -1,4 +1,5 @@
 import type { Db } from '../store/database.js';
+import { keyHolders } from '../store/repositories/api-keys.js';
 import { latestDecision, type StoredDecision } from '../store/repositories/decisions.js';
 import { timeline, type LeadEvent } from '../store/repositories/lead-events.js';
 import { getLead, listLeads, type LeadFilter, type StoredLead } from '../store/repositories/leads.js';
@@ -36,9 +37,12 @@ export async function findLead(db: Db, viewer: Viewer, id: string): Promise<Stor
   return lead;
 }
 
-export async function leadTimeline(db: Db, viewer: Viewer, id: string): Promise<LeadEvent[]> {
+/** The lead's events, oldest first, each with who acted by name when an API key did. */
+export async function leadTimeline(db: Db, viewer: Viewer, id: string): Promise<(LeadEvent & { actorName: string | null })[]> {
   await findLead(db, viewer, id);
-  return timeline(db, id);
+  const events = await timeline(db, id);
+  const names = await keyHolders(db, [...new Set(events.map((e) => e.actor).filter((a): a is string => a !== null))]);
+  return events.map((event) => ({ ...event, actorName: (event.actor && names.get(event.actor)) ?? null }));
 }
 
 /** The lead's latest routing decision, with its explanation. */

@@ -155,6 +155,7 @@ export const LeadEvent = z.object({
   type: z.string().describe('captured, scored, routed, offered, queued, held, duplicate-received, …'),
   at: Instant,
   actor: z.string().nullable(),
+  actorName: z.string().nullable().optional().describe('who acted, when an API key did: the rep of a rep key, else the key’s name'),
   data: z.record(z.string(), z.unknown()).optional(),
 });
 

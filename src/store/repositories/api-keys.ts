@@ -44,6 +44,18 @@ export async function insertApiKey(db: Db, key: NewApiKey, now: number): Promise
     .execute();
 }
 
+/** Who acts with these keys, by key id: the key's name, or the name of the rep a rep key is. */
+export async function keyHolders(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('api_keys')
+    .leftJoin('reps', 'reps.id', 'api_keys.rep_id')
+    .select(['api_keys.id as id', 'api_keys.name as keyName', 'reps.name as repName'])
+    .where('api_keys.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.repName ?? r.keyName]));
+}
+
 /** The key with this secret hash, revoked or not. */
 export async function findApiKeyByHash(db: Db, keyHash: string): Promise<StoredApiKey | undefined> {
   const row = await db.selectFrom('api_keys').selectAll().where('key_hash', '=', keyHash).executeTakeFirst();

@@ -45,6 +45,8 @@ export interface TimelineEvent {
   type: string;
   at: string;
   actor: string | null;
+  /** Who acted, when an API key did: the rep of a rep key, else the key's name. */
+  actorName?: string | null;
   data?: Record<string, unknown> | null;
   [field: string]: unknown;
 }

@@ -1,5 +1,4 @@
 import { useCallback, useMemo } from 'react';
-import { api, type Page } from '../api/client';
 import { allReps } from '../api/leads';
 import type { Rep } from '../api/types';
 import { useSession } from '../session';
@@ -25,22 +24,6 @@ function cached<T>(load: () => Promise<T>) {
 
 const repsOf = cached(allReps);
 
-interface KeySummary {
-  id: string;
-  name: string;
-}
-
-const keysOf = cached(async () => {
-  const keys: KeySummary[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api<Page<KeySummary>>('/v1/api-keys', { query: { cursor, limit: 200 } });
-    keys.push(...page.data);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return keys;
-});
-
 /**
  * Every rep (all pages of GET /v1/reps, once) and their names by id. A rep key may not list reps:
  * it knows its own name only.
@@ -53,12 +36,4 @@ export function useReps(): { reps: Rep[]; nameOf: NameOf; error: unknown; loadin
   const names = useMemo(() => new Map(reps.map((rep) => [rep.id, rep.name])), [reps]);
   const nameOf = useCallback<NameOf>((id) => (id ? (names.get(id) ?? id) : 'nobody'), [names]);
   return { reps, nameOf, error: loaded.error, loading: loaded.loading };
-}
-
-/** API key names by id, for the timeline's "by …" (admins only may list keys; others see none). */
-export function useKeyNames(): ReadonlyMap<string, string> {
-  const session = useSession();
-  const admin = session.who.role === 'admin';
-  const loaded = useApi(() => (admin ? keysOf(session.key) : Promise.resolve([])), [session.key, admin]);
-  return useMemo(() => new Map((loaded.data ?? []).map((key) => [key.id, key.name])), [loaded.data]);
 }

@@ -2,7 +2,6 @@ import { getTimeline } from '../api/leads';
 import { useSession } from '../session';
 import { ErrorMessage } from './error-message';
 import { formatInstant } from './format';
-import { useKeyNames } from './leads-names';
 import { actorText, eventText, type NameOf } from './leads-words';
 import { Pager, usePager } from './pager';
 import { useApi } from './use-api';
@@ -10,7 +9,6 @@ import { useApi } from './use-api';
 /** A lead's timeline, oldest first, each event in words with who and when; `version` changes when the lead does. */
 export function LeadTimeline({ leadId, version, nameOf }: { leadId: string; version: number; nameOf: NameOf }) {
   const session = useSession();
-  const keyNames = useKeyNames();
   const pager = usePager();
   const events = useApi(() => getTimeline(leadId, pager.cursor), [leadId, pager.cursor, version]);
   if (events.error) return <ErrorMessage error={events.error} />;
@@ -20,7 +18,7 @@ export function LeadTimeline({ leadId, version, nameOf }: { leadId: string; vers
     <>
       <ol className="timeline" aria-label="Timeline events">
         {events.data.data.map((event, index) => {
-          const actor = actorText(event.actor, session.who.keyId, keyNames);
+          const actor = actorText(event, session.who.keyId);
           return (
             <li key={`${event.at}-${event.type}-${index}`} className={`event-${event.type}`}>
               <p className="event-text">{eventText(event, nameOf)}</p>

@@ -97,15 +97,14 @@ export function heldReasonText(reason: unknown): string {
 }
 
 /** Who did it: the signed-in key, a form, the clock, or another key. */
-export function actorText(actor: string | null, ownKeyId: string, keyNames: ReadonlyMap<string, string>): string | null {
+export function actorText({ actor, actorName }: Pick<TimelineEvent, 'actor' | 'actorName'>, ownKeyId: string): string | null {
   if (actor === null || actor === '') return null;
   if (actor === ownKeyId) return 'you';
   if (actor === 'timer') return 'the clock';
   if (actor === 'demo') return 'the demo';
   if (actor.startsWith('form:')) return `the form ${actor.slice(5)}`;
   if (actor.startsWith('google-ads:')) return `Google Ads (form ${actor.slice(11)})`;
-  const named = keyNames.get(actor);
-  return named ? `the key “${named}”` : `an API key (${actor.slice(0, 8)}…)`;
+  return actorName ? actorName : `an API key (${actor.slice(0, 8)}…)`;
 }
 
 const MANAGER_REASONS: Record<string, string> = {
