@@ -191,6 +191,14 @@ describe.each(STORES)('reading leads over HTTP on $name', (store) => {
     expect(res.json().error.code).toBe('not_found');
   });
 
+  it('names who acted on a lead in its timeline: the rep of a rep key, else the key', async () => {
+    await t.call('rep', 'POST', `/v1/leads/${ids[0]}/accept`);
+    const events = (await t.call('admin', 'GET', `/v1/leads/${ids[0]}/timeline`)).json().data as { type: string; actorName: string | null }[];
+    expect(events.find((e) => e.type === 'captured')?.actorName).toBe('admin key');
+    expect(events.find((e) => e.type === 'accepted')?.actorName).toMatch(/^Emma/);
+    expect(events.find((e) => e.type === 'offered')?.actorName).toBeNull();
+  });
+
   it("shows a lead's timeline from capture to offer", async () => {
     const res = await t.call('admin', 'GET', `/v1/leads/${ids[0]}/timeline`);
     expect(res.json().data.map((e: { type: string }) => e.type)).toEqual(['captured', 'scored', 'routed', 'offered']);
