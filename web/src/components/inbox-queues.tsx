@@ -66,7 +66,7 @@ export function InboxQueues({ onPulled }: { onPulled: (lead: InboxLead) => void 
       {!!queues.error && <ErrorMessage error={queues.error} />}
       {queues.data && list.length === 0 && <p className="hint">There are no queues to pull from.</p>}
       {list.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table aria-labelledby="queues-heading">
             <thead>
               <tr>

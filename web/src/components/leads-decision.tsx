@@ -77,7 +77,7 @@ export function DecisionTables({ decision, nameOf }: { decision: Decision; nameO
       </dl>
 
       {e.routes.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="routes">
             <caption>Routes tried, in order</caption>
             <thead>
@@ -124,7 +124,7 @@ function RouteCandidates({ decision, route }: { decision: Decision; route: Route
   return (
     <>
       {route.branches && route.branches.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="branches">
             <caption>Branches on route {route.name}</caption>
             <thead>
@@ -153,7 +153,7 @@ function RouteCandidates({ decision, route }: { decision: Decision; route: Route
         </div>
       )}
       {candidates.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="candidates">
             <caption>Candidates on route {route.name}</caption>
             <thead>

@@ -60,7 +60,7 @@ export function WorkingHoursEditor({
 }) {
   const set = (day: Weekday, spans: Span[]) => onChange({ ...draft, [day]: spans });
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="profile-hours" aria-label="Working hours">
         <thead>
           <tr>

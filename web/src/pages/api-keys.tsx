@@ -58,7 +58,7 @@ export default function ApiKeysPage() {
         </p>
       )}
       {list.data && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="visually-hidden">API keys</caption>
             <thead>

@@ -128,7 +128,7 @@ function Queues({ loaded }: { loaded: Loaded<{ data: { key: string; depth: numbe
         (queues.length === 0 ? (
           <p className="hint">No queue in the routing configuration.</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>
@@ -168,7 +168,7 @@ function Offers({ loaded, leads, nameOf }: { loaded: LeadsLoaded; leads: LeadVie
           <p className="hint">No offer is waiting for an answer.</p>
         ) : (
           <>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table>
                 <thead>
                   <tr>
@@ -214,7 +214,7 @@ function SlaRisk({ loaded, leads, nameOf }: { loaded: LeadsLoaded; leads: LeadVi
           <p className="hint">Every accepted lead has been contacted.</p>
         ) : (
           <>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table>
                 <thead>
                   <tr>
@@ -260,7 +260,7 @@ function Held({ loaded, leads }: { loaded: LeadsLoaded; leads: LeadView[] }) {
           <p className="hint">No lead is held.</p>
         ) : (
           <>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table>
                 <thead>
                   <tr>

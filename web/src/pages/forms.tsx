@@ -102,7 +102,7 @@ export default function FormsPage() {
         </p>
       )}
       {list.data && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="visually-hidden">Form sources</caption>
             <thead>

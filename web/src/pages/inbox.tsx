@@ -281,7 +281,7 @@ function OpenLeads({
   if (list.loading || list.error || list.items.length === 0) return <ListState list={list} noun="open leads" empty={empty} />;
   const waiting = list.status === 'assigned';
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table aria-labelledby={labelledBy}>
         <thead>
           <tr>

@@ -168,7 +168,7 @@ function Results({ filter, nameOf, searched }: { filter: LeadFilter; nameOf: Nam
       {rows.length === 0 ? (
         <p className="hint">{searched ? 'No lead matches this search.' : 'No leads yet.'}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="leads-table">
             <thead>
               <tr>

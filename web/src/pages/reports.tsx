@@ -195,7 +195,7 @@ function groupName(row: { key: string | null; name: string | null }, groupBy: Gr
 /** The figures of a report: one row per group, a row header, the totals in the footer. */
 function FigureTable<Row>({ caption, rowHeader, rowKey, rows, columns, totals }: { caption: string; rowHeader: { header: string; cell(row: Row): ReactNode }; rowKey(row: Row): string; rows: Row[]; columns: Column<Row>[]; totals?: { label: string; cells: ReactNode[] } }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

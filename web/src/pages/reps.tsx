@@ -47,7 +47,7 @@ export default function RepsPage() {
         </p>
       )}
       {list.data && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="visually-hidden">Reps, their availability and their load</caption>
             <thead>

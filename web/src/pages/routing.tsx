@@ -429,7 +429,7 @@ function ImpactTables({ impact }: { impact: Impact }) {
               The newest {impact.changes.length} of the {impact.changed}.
             </p>
           )}
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <caption className="visually-hidden">Leads the draft would route differently</caption>
               <thead>
@@ -464,7 +464,7 @@ function ImpactTables({ impact }: { impact: Impact }) {
       <div className="routing-impact-grid">
         <div>
           <h3>Leads by route</h3>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <caption className="visually-hidden">Leads by route, now and with the draft</caption>
               <thead>
@@ -492,7 +492,7 @@ function ImpactTables({ impact }: { impact: Impact }) {
         </div>
         <div>
           <h3>Leads by destination</h3>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <caption className="visually-hidden">Leads by rep, queue or hold, now and with the draft</caption>
               <thead>
@@ -550,7 +550,7 @@ function HistoryPanel({ round, busy, result, onActivate, onOpen }: HistoryProps)
       {versions.loading && <p role="status">Loading the versions…</p>}
       <ErrorMessage error={versions.error} />
       {versions.data && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="visually-hidden">Saved versions of the routing configuration, newest first</caption>
             <thead>

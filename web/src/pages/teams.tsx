@@ -46,7 +46,7 @@ export default function TeamsPage() {
         </p>
       )}
       {list.data && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="visually-hidden">Teams with their members and weights</caption>
             <thead>
@@ -249,7 +249,7 @@ function WeightedRows({
       {rows.length === 0 ? (
         <p className="hint">No {noun}s.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

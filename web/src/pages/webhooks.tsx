@@ -57,7 +57,7 @@ export default function WebhooksPage() {
         </p>
       )}
       {list.data && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="visually-hidden">Webhook subscriptions</caption>
             <thead>
