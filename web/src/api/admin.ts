@@ -1,5 +1,5 @@
 /** Administration: reps, teams, form sources, webhook subscriptions and API keys, as the API answers (src/http/schemas/). */
-import { api, type Page } from './client';
+import { allPages, api, type Page } from './client';
 import type { Rep, Role } from './types';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -122,32 +122,14 @@ export const reps = {
   update: (id: string, patch: RepInput) => api<RepRecord>(`/v1/reps/${path(id)}`, { method: 'PATCH', body: patch }),
   setAvailability: (id: string, availability: Availability) => api<RepRecord>(`/v1/reps/${path(id)}/availability`, { method: 'PUT', body: availability }),
   /** Every rep, page after page: for pickers and for names in place of ids. */
-  async all(): Promise<RepRecord[]> {
-    const found: RepRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await reps.list(cursor, 200);
-      found.push(...page.data);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return found;
-  },
+  all: async () => (await allPages<RepRecord>('/v1/reps')).items,
 };
 
 export const teams = {
   list: (cursor: string | undefined, limit = 25) => api<Page<Team>>('/v1/teams', { query: { cursor, limit } }),
   create: (team: Team) => api<Team>('/v1/teams', { method: 'POST', body: team }),
   update: (key: string, patch: Partial<TeamInput>) => api<Team>(`/v1/teams/${path(key)}`, { method: 'PATCH', body: patch }),
-  async all(): Promise<Team[]> {
-    const found: Team[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await teams.list(cursor, 200);
-      found.push(...page.data);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return found;
-  },
+  all: async () => (await allPages<Team>('/v1/teams')).items,
 };
 
 export const forms = {

@@ -75,6 +75,21 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return (options.as === 'text' ? await response.text() : await response.json()) as T;
 }
 
+/**
+ * Every item of a paginated list, following the cursor 200 at a time, up to `cap` items (then
+ * `capped`): for pickers, names in place of ids, and lists the console sorts itself.
+ */
+export async function allPages<T>(path: string, query: Query = {}, cap = Infinity): Promise<{ items: T[]; capped: boolean }> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api<Page<T>>(path, { query: { ...query, cursor, limit: 200 } });
+    items.push(...page.data);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && items.length < cap);
+  return { items, capped: cursor !== undefined };
+}
+
 async function refusal(response: Response): Promise<ApiError> {
   try {
     const { error } = (await response.json()) as { error: { code: string; message: string; details?: unknown } };

@@ -1,5 +1,5 @@
 /** The manager's lead pages and the lead page: the API calls they make and the shapes they read (src/http/schemas/leads.ts is the reference). */
-import { api, type Page } from './client';
+import { allPages, api, type Page } from './client';
 import type { Lead, LeadStatus, Rep, TimelineEvent } from './types';
 
 export const LEAD_STATUSES: readonly LeadStatus[] = ['new', 'unqualified', 'held', 'queued', 'offered', 'assigned', 'contacted', 'won', 'lost'];
@@ -166,14 +166,8 @@ export function listLeads(filter: LeadFilter, cursor: string | undefined, limit 
  * which the API's newest-first order cannot do page by page.
  */
 export async function allLeadsIn(status: LeadStatus, cap = 1000): Promise<{ leads: LeadView[]; capped: boolean }> {
-  const leads: LeadView[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listLeads({ status }, cursor, 200);
-    leads.push(...page.data);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && leads.length < cap);
-  return { leads, capped: cursor !== undefined };
+  const { items, capped } = await allPages<LeadView>('/v1/leads', { status }, cap);
+  return { leads: items, capped };
 }
 
 export const getLead = (id: string) => api<LeadView>(path(id));
@@ -189,17 +183,5 @@ export function reassignLead(id: string, body: { repId?: string; reason?: string
 
 export const listQueues = () => api<Page<Queue>>('/v1/queues');
 
-/** Every item of a paginated list (reps, teams: a few hundred at most). */
-async function everything<T>(url: string): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api<Page<T>>(url, { query: { cursor, limit: 200 } });
-    items.push(...page.data);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
-}
-
-export const allReps = () => everything<Rep>('/v1/reps');
-export const allTeams = () => everything<Team>('/v1/teams');
+export const allReps = async () => (await allPages<Rep>('/v1/reps')).items;
+export const allTeams = async () => (await allPages<Team>('/v1/teams')).items;

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { ErrorMessage } from './error-message';
+import { FormFooter } from './form-footer';
 
 /**
  * A modal form for one action on a lead (reject, log contact, won, lost): opens at once with the
@@ -57,15 +57,7 @@ export function InboxDialog({
           </p>
         )}
         {children}
-        <ErrorMessage error={error} />
-        <div className="actions">
-          <button type="submit" className={danger ? 'danger' : undefined} disabled={busy}>
-            {busy ? 'Saving…' : submitLabel}
-          </button>
-          <button type="button" className="secondary" onClick={() => ref.current?.close()}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter error={error} busy={busy} submitLabel={submitLabel} danger={danger} onCancel={() => ref.current?.close()} />
       </form>
     </dialog>
   );

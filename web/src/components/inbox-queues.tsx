@@ -4,6 +4,7 @@ import { ApiError } from '../api/client';
 import { leadName, listQueues, pullNext, type InboxLead } from '../api/inbox';
 import { ErrorMessage } from './error-message';
 import { formatDuration } from './format';
+import { LoadState } from './load-state';
 import { Pager, usePager } from './pager';
 import { useApi } from './use-api';
 
@@ -58,12 +59,7 @@ export function InboxQueues({ onPulled }: { onPulled: (lead: InboxLead) => void 
         {outcome && !outcome.lead && <p className="notice inbox-empty">The {outcome.queue} queue is empty: there is no lead to pull right now.</p>}
       </div>
       <ErrorMessage error={error} />
-      {queues.loading && !queues.data && (
-        <p className="loading" role="status">
-          Loading the queues…
-        </p>
-      )}
-      {!!queues.error && <ErrorMessage error={queues.error} />}
+      <LoadState loaded={queues} what="the queues" />
       {queues.data && list.length === 0 && <p className="hint">There are no queues to pull from.</p>}
       {list.length > 0 && (
         <div className="table-wrap" tabIndex={0}>

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { LeadView } from '../api/leads';
 import type { LeadStatus } from '../api/types';
-import { useSession } from '../session';
 import { formatDuration, formatInstant } from './format';
 import { leadName } from './leads-words';
+import { useServerNow } from './use-server-now';
 
 /** A lead's status as a coloured badge (the word is the information; the colour only repeats it). */
 export function StatusBadge({ status }: { status: LeadStatus | string }) {
@@ -23,12 +23,7 @@ export function Instant({ at }: { at: string | null | undefined }) {
 
 /** How long ago, by the server's clock, refreshed every 15 seconds: "12 min 05 s". */
 export function Since({ at }: { at: string }) {
-  const session = useSession();
-  const [now, setNow] = useState(() => session.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(session.now()), 15_000);
-    return () => clearInterval(timer);
-  }, [session]);
+  const now = useServerNow(15_000);
   return (
     <time dateTime={at} title={formatInstant(at)}>
       {formatDuration(Math.max(0, now - Date.parse(at)))}

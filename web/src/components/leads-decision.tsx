@@ -118,6 +118,29 @@ export function DecisionTables({ decision, nameOf }: { decision: Decision; nameO
   );
 }
 
+/** The last two columns of the branches and the candidates tables: how each scored and ranked. */
+function ScoreRankHeaders() {
+  return (
+    <>
+      <th scope="col" className="num">
+        Score
+      </th>
+      <th scope="col" className="num">
+        Rank
+      </th>
+    </>
+  );
+}
+
+function ScoreRankCells({ score, rank }: { score: number | undefined; rank: number | undefined }) {
+  return (
+    <>
+      <td className="num">{score === undefined ? '—' : number.format(score)}</td>
+      <td className="num">{rank ?? '—'}</td>
+    </>
+  );
+}
+
 function RouteCandidates({ decision, route }: { decision: Decision; route: RouteTrace }) {
   const candidates = route.candidates ?? [];
   const branched = candidates.some((c) => c.branch);
@@ -131,12 +154,7 @@ function RouteCandidates({ decision, route }: { decision: Decision; route: Route
               <tr>
                 <th scope="col">Branch</th>
                 <th scope="col">Result</th>
-                <th scope="col" className="num">
-                  Score
-                </th>
-                <th scope="col" className="num">
-                  Rank
-                </th>
+                <ScoreRankHeaders />
               </tr>
             </thead>
             <tbody>
@@ -144,8 +162,7 @@ function RouteCandidates({ decision, route }: { decision: Decision; route: Route
                 <tr key={branch.key} className={branch.skipped ? 'excluded' : branch.rank === 1 ? 'picked' : undefined}>
                   <th scope="row">{branch.key}</th>
                   <td>{branch.skipped ? (branch.skipped === 'no-eligible-member' ? 'Passed over: no member could take the lead' : branch.skipped.replace(/-/g, ' ')) : branch.rank === 1 ? 'Chosen' : 'Eligible'}</td>
-                  <td className="num">{branch.score === undefined ? '—' : number.format(branch.score)}</td>
-                  <td className="num">{branch.rank ?? '—'}</td>
+                  <ScoreRankCells score={branch.score} rank={branch.rank} />
                 </tr>
               ))}
             </tbody>
@@ -161,12 +178,7 @@ function RouteCandidates({ decision, route }: { decision: Decision; route: Route
                 <th scope="col">Rep</th>
                 {branched && <th scope="col">Branch</th>}
                 <th scope="col">Result</th>
-                <th scope="col" className="num">
-                  Score
-                </th>
-                <th scope="col" className="num">
-                  Rank
-                </th>
+                <ScoreRankHeaders />
               </tr>
             </thead>
             <tbody>
@@ -180,8 +192,7 @@ function RouteCandidates({ decision, route }: { decision: Decision; route: Route
                       {candidate.excluded ? `Excluded: ${exclusionText(candidate.excluded)}` : pick ? 'Picked' : 'Eligible'}
                       {candidate.note ? ` (${candidate.note})` : ''}
                     </td>
-                    <td className="num">{candidate.score === undefined ? '—' : number.format(candidate.score)}</td>
-                    <td className="num">{candidate.rank ?? '—'}</td>
+                    <ScoreRankCells score={candidate.score} rank={candidate.rank} />
                   </tr>
                 );
               })}

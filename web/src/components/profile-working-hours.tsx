@@ -83,32 +83,21 @@ export function WorkingHoursEditor({
                       const problem = invalid(path);
                       const id = `hours-${day}-${index}`;
                       const label = spans.length > 1 ? `${name} (${index + 1})` : name;
+                      const edge = (field: keyof Span, word: string) => (
+                        <SpanEdge
+                          id={`${id}-${field}`}
+                          label={label}
+                          word={word}
+                          value={span[field]}
+                          disabled={disabled}
+                          problemId={problem ? `${id}-error` : undefined}
+                          onChange={(value) => set(day, spans.map((s, i) => (i === index ? { ...s, [field]: value } : s)))}
+                        />
+                      );
                       return (
                         <li key={index}>
-                          <label htmlFor={`${id}-start`} className="profile-inline">
-                            <span className="visually-hidden">{label} </span>from
-                          </label>
-                          <input
-                            id={`${id}-start`}
-                            type="time"
-                            value={span.start}
-                            disabled={disabled}
-                            aria-invalid={problem ? true : undefined}
-                            aria-describedby={problem ? `${id}-error` : undefined}
-                            onChange={(e) => set(day, spans.map((s, i) => (i === index ? { ...s, start: e.target.value } : s)))}
-                          />
-                          <label htmlFor={`${id}-end`} className="profile-inline">
-                            <span className="visually-hidden">{label} </span>to
-                          </label>
-                          <input
-                            id={`${id}-end`}
-                            type="time"
-                            value={span.end}
-                            disabled={disabled}
-                            aria-invalid={problem ? true : undefined}
-                            aria-describedby={problem ? `${id}-error` : undefined}
-                            onChange={(e) => set(day, spans.map((s, i) => (i === index ? { ...s, end: e.target.value } : s)))}
-                          />
+                          {edge('start', 'from')}
+                          {edge('end', 'to')}
                           <button type="button" className="link" disabled={disabled} onClick={() => set(day, spans.filter((_, i) => i !== index))}>
                             Remove<span className="visually-hidden"> {label} hours</span>
                           </button>
@@ -136,5 +125,43 @@ export function WorkingHoursEditor({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** One end of a span ("from" or "to"), named for screen readers by its day and, on a day with several spans, which one. */
+function SpanEdge({
+  id,
+  label,
+  word,
+  value,
+  disabled,
+  problemId,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  word: string;
+  value: string;
+  disabled: boolean;
+  /** The span's problem, when the server refused it. */
+  problemId: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <>
+      <label htmlFor={id} className="profile-inline">
+        <span className="visually-hidden">{label} </span>
+        {word}
+      </label>
+      <input
+        id={id}
+        type="time"
+        value={value}
+        disabled={disabled}
+        aria-invalid={problemId ? true : undefined}
+        aria-describedby={problemId}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </>
   );
 }

@@ -1,15 +1,9 @@
-import { useEffect, useState } from 'react';
-import { useSession } from '../session';
 import { formatDuration } from './format';
+import { useServerNow } from './use-server-now';
 
 /** A countdown to a deadline by the server's clock, ticking every second; "overdue" once past. */
 export function TimeLeft({ until, label }: { until: string; label: string }) {
-  const session = useSession();
-  const [now, setNow] = useState(() => session.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(session.now()), 1000);
-    return () => clearInterval(timer);
-  }, [session]);
+  const now = useServerNow(1000);
   const left = Date.parse(until) - now;
   return (
     <span className={left <= 0 ? 'time-left overdue' : left < 60_000 ? 'time-left urgent' : 'time-left'}>

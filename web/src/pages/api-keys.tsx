@@ -1,11 +1,15 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { apiKeys, reps, type CreatedApiKey } from '../api/admin';
 import type { Role } from '../api/types';
 import { ConfirmAction } from '../components/admin-confirm';
 import { SecretOnce } from '../components/admin-copy';
-import { AdminDialog, described, FieldProblem, FieldProblems, TextField } from '../components/admin-fields';
-import { ErrorMessage } from '../components/error-message';
+import { AdminDialog, described, FieldProblem, TextField } from '../components/admin-fields';
+import { useAdminSubmit } from '../components/admin-submit';
+import { AdminTable } from '../components/admin-table';
+import { FormFooter } from '../components/form-footer';
 import { formatInstant } from '../components/format';
+import { LoadState } from '../components/load-state';
+import { Notice } from '../components/notice';
 import { Pager, usePager } from '../components/pager';
 import { useApi } from '../components/use-api';
 import { useSession } from '../session';
@@ -46,80 +50,54 @@ export default function ApiKeysPage() {
           </p>
         </SecretOnce>
       )}
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
-      <ErrorMessage error={list.error} />
-      {list.loading && !list.data && (
-        <p className="loading" role="status">
-          Loading API keys…
-        </p>
-      )}
+      <Notice text={notice} />
+      <LoadState loaded={list} what="API keys" />
       {list.data && (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">API keys</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Starts with</th>
-                <th scope="col">Rep</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Actions</th>
+        <AdminTable
+          caption="API keys"
+          headers={['Name', 'Role', 'Starts with', 'Rep', 'Created', 'Last used', 'Actions']}
+          empty="No API keys."
+          items={list.data.data}
+          row={(key) => {
+            const mine = key.id === session.who.keyId;
+            return (
+              <tr key={key.id} className={key.revokedAt ? 'excluded' : undefined}>
+                <th scope="row">
+                  {key.name}
+                  {mine && <span className="hint"> (the key you signed in with)</span>}
+                </th>
+                <td>{key.role}</td>
+                <td>
+                  <code>{key.prefix}…</code>
+                </td>
+                <td>{key.repId ? (names.get(key.repId) ?? key.repId) : <span className="admin-muted">—</span>}</td>
+                <td className="admin-nowrap">{formatInstant(key.createdAt)}</td>
+                <td className="admin-nowrap">{key.lastUsedAt ? formatInstant(key.lastUsedAt) : <span className="admin-muted">never</span>}</td>
+                <td>
+                  {key.revokedAt ? (
+                    <span className="badge revoked">revoked {formatInstant(key.revokedAt)}</span>
+                  ) : (
+                    <ConfirmAction
+                      label="Revoke"
+                      accessibleLabel={`Revoke ${key.name}`}
+                      question={mine ? 'Revoke the key you are signed in with? You will be signed out.' : `Revoke ${key.name}? It stops working at once.`}
+                      confirmLabel="Yes, revoke"
+                      onConfirm={async () => {
+                        await apiKeys.revoke(key.id);
+                        if (mine) {
+                          session.signOut();
+                          return;
+                        }
+                        setNotice(`${key.name} was revoked: the API refuses it from now on.`);
+                        list.reload();
+                      }}
+                    />
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {list.data.data.length === 0 && (
-                <tr>
-                  <td colSpan={7}>No API keys.</td>
-                </tr>
-              )}
-              {list.data.data.map((key) => {
-                const mine = key.id === session.who.keyId;
-                return (
-                  <tr key={key.id} className={key.revokedAt ? 'excluded' : undefined}>
-                    <th scope="row">
-                      {key.name}
-                      {mine && <span className="hint"> (the key you signed in with)</span>}
-                    </th>
-                    <td>{key.role}</td>
-                    <td>
-                      <code>{key.prefix}…</code>
-                    </td>
-                    <td>{key.repId ? (names.get(key.repId) ?? key.repId) : <span className="admin-muted">—</span>}</td>
-                    <td className="admin-nowrap">{formatInstant(key.createdAt)}</td>
-                    <td className="admin-nowrap">{key.lastUsedAt ? formatInstant(key.lastUsedAt) : <span className="admin-muted">never</span>}</td>
-                    <td>
-                      {key.revokedAt ? (
-                        <span className="badge revoked">revoked {formatInstant(key.revokedAt)}</span>
-                      ) : (
-                        <ConfirmAction
-                          label="Revoke"
-                          accessibleLabel={`Revoke ${key.name}`}
-                          question={mine ? 'Revoke the key you are signed in with? You will be signed out.' : `Revoke ${key.name}? It stops working at once.`}
-                          confirmLabel="Yes, revoke"
-                          onConfirm={async () => {
-                            await apiKeys.revoke(key.id);
-                            if (mine) {
-                              session.signOut();
-                              return;
-                            }
-                            setNotice(`${key.name} was revoked: the API refuses it from now on.`);
-                            list.reload();
-                          }}
-                        />
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          }}
+        />
       )}
       <Pager pager={pager} nextCursor={list.data?.nextCursor} label="API keys" />
 
@@ -145,24 +123,9 @@ function ApiKeyForm({ people, onSaved, onCancel }: { people: { id: string; name:
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('manager');
   const [repId, setRepId] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const problems = useMemo(() => new FieldProblems(error), [error]);
   const roleId = useId();
   const repField = useId();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await apiKeys.create({ name: name.trim(), role, ...(role === 'rep' && { repId: repId || null }) }));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { error, busy, problems, submit } = useAdminSubmit(() => apiKeys.create({ name: name.trim(), role, ...(role === 'rep' && { repId: repId || null }) }), onSaved);
 
   const roleProblem = problems.of('role');
   const repProblem = problems.of('repId');
@@ -195,15 +158,7 @@ function ApiKeyForm({ people, onSaved, onCancel }: { people: { id: string; name:
           <FieldProblem id={repField} label="Rep" problem={repProblem} />
         </>
       )}
-      <ErrorMessage error={error} />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Creating…' : 'Create key'}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} submitLabel="Create key" busyLabel="Creating…" onCancel={onCancel} />
     </form>
   );
 }

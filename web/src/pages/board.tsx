@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { allLeadsIn, getDecision, getTimeline, listQueues, type Decision, type LeadView } from '../api/leads';
+import { BoardLeads, type LeadColumn } from '../components/board-leads';
 import { ErrorMessage } from '../components/error-message';
 import { formatInstant } from '../components/format';
-import { Instant, LeadLink, LocalPager, Since, useLocalPage } from '../components/leads-bits';
+import { Instant, Since } from '../components/leads-bits';
 import { useReps } from '../components/leads-names';
 import { exclusionText, heldReasonText, holdText, type NameOf } from '../components/leads-words';
+import { LoadState } from '../components/load-state';
 import { TimeLeft } from '../components/time-left';
 import { useApi, type Loaded } from '../components/use-api';
 import { useLeadEvents, type LeadEvent } from '../components/use-lead-events';
@@ -14,7 +16,6 @@ import './board.css';
 
 type Section = 'queues' | 'offered' | 'assigned' | 'held';
 const SECTIONS: readonly Section[] = ['queues', 'offered', 'assigned', 'held'];
-const PAGE = 10;
 
 /** Earliest deadline first; leads without one last. */
 const byDeadline = (field: 'offerExpiresAt' | 'contactDueAt') => (a: LeadView, b: LeadView) =>
@@ -96,26 +97,29 @@ export default function BoardPage() {
       </ul>
 
       <Queues loaded={queues} />
-      <Offers loaded={offered} leads={offers} nameOf={nameOf} />
-      <SlaRisk loaded={assigned} leads={due} nameOf={nameOf} />
-      <Held loaded={held} leads={holding} />
+      <BoardLeads
+        id="board-offered"
+        title="Offered, not yet accepted"
+        loaded={offered}
+        what="offered leads"
+        leads={offers}
+        empty="No offer is waiting for an answer."
+        pagerLabel="Offered leads"
+        columns={offerColumns(nameOf)}
+      />
+      <BoardLeads
+        id="board-sla"
+        title="SLA at risk: first contact due"
+        loaded={assigned}
+        what="assigned leads"
+        leads={due}
+        empty="Every accepted lead has been contacted."
+        pagerLabel="Leads due a first contact"
+        columns={slaColumns(nameOf)}
+      />
+      <BoardLeads id="board-held" title="Held leads and why" loaded={held} what="held leads" leads={holding} empty="No lead is held." pagerLabel="Held leads" columns={HELD_COLUMNS} />
     </section>
   );
-}
-
-function State({ loaded, what }: { loaded: Loaded<unknown>; what: string }) {
-  if (loaded.error) return <ErrorMessage error={loaded.error} />;
-  if (!loaded.data)
-    return (
-      <p role="status" className="loading">
-        Loading {what}…
-      </p>
-    );
-  return null;
-}
-
-function Capped({ capped }: { capped: boolean | undefined }) {
-  return capped ? <p className="hint">Showing the first 1,000 only.</p> : null;
 }
 
 function Queues({ loaded }: { loaded: Loaded<{ data: { key: string; depth: number; oldestAt: string | null }[] }> }) {
@@ -123,7 +127,7 @@ function Queues({ loaded }: { loaded: Loaded<{ data: { key: string; depth: numbe
   return (
     <section aria-labelledby="board-queues">
       <h2 id="board-queues">Queues</h2>
-      <State loaded={loaded} what="the queues" />
+      <LoadState loaded={loaded} what="the queues" />
       {loaded.data &&
         (queues.length === 0 ? (
           <p className="hint">No queue in the routing configuration.</p>
@@ -155,145 +159,30 @@ function Queues({ loaded }: { loaded: Loaded<{ data: { key: string; depth: numbe
   );
 }
 
-type LeadsLoaded = Loaded<{ leads: LeadView[]; capped: boolean }>;
-
-function Offers({ loaded, leads, nameOf }: { loaded: LeadsLoaded; leads: LeadView[]; nameOf: NameOf }) {
-  const page = useLocalPage(leads, PAGE);
-  return (
-    <section aria-labelledby="board-offered">
-      <h2 id="board-offered">Offered, not yet accepted</h2>
-      <State loaded={loaded} what="offered leads" />
-      {loaded.data &&
-        (leads.length === 0 ? (
-          <p className="hint">No offer is waiting for an answer.</p>
-        ) : (
-          <>
-            <div className="table-wrap" tabIndex={0}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Lead</th>
-                    <th scope="col">Offered to</th>
-                    <th scope="col">Offered</th>
-                    <th scope="col">Time left to accept</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((lead) => (
-                    <tr key={lead.id}>
-                      <th scope="row">
-                        <LeadLink lead={lead} />
-                        {lead.company && <span className="company">{lead.company}</span>}
-                      </th>
-                      <td>{nameOf(lead.ownerId)}</td>
-                      <td>
-                        <Instant at={lead.offeredAt} />
-                      </td>
-                      <td>{lead.offerExpiresAt ? <TimeLeft until={lead.offerExpiresAt} label="Offer" /> : 'no time limit'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <LocalPager state={page} label="Offered leads" />
-            <Capped capped={loaded.data.capped} />
-          </>
-        ))}
-    </section>
-  );
+/** Offers waiting for an answer: to whom, when, and how long the rep has left to accept. */
+function offerColumns(nameOf: NameOf): LeadColumn[] {
+  return [
+    { header: 'Offered to', cell: (lead) => nameOf(lead.ownerId) },
+    { header: 'Offered', cell: (lead) => <Instant at={lead.offeredAt} /> },
+    { header: 'Time left to accept', cell: (lead) => (lead.offerExpiresAt ? <TimeLeft until={lead.offerExpiresAt} label="Offer" /> : 'no time limit') },
+  ];
 }
 
-function SlaRisk({ loaded, leads, nameOf }: { loaded: LeadsLoaded; leads: LeadView[]; nameOf: NameOf }) {
-  const page = useLocalPage(leads, PAGE);
-  return (
-    <section aria-labelledby="board-sla">
-      <h2 id="board-sla">SLA at risk: first contact due</h2>
-      <State loaded={loaded} what="assigned leads" />
-      {loaded.data &&
-        (leads.length === 0 ? (
-          <p className="hint">Every accepted lead has been contacted.</p>
-        ) : (
-          <>
-            <div className="table-wrap" tabIndex={0}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Lead</th>
-                    <th scope="col">Owner</th>
-                    <th scope="col">Accepted</th>
-                    <th scope="col">Time left to contact</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((lead) => (
-                    <tr key={lead.id}>
-                      <th scope="row">
-                        <LeadLink lead={lead} />
-                        {lead.company && <span className="company">{lead.company}</span>}
-                      </th>
-                      <td>{nameOf(lead.ownerId)}</td>
-                      <td>
-                        <Instant at={lead.assignedAt} />
-                      </td>
-                      <td>{lead.contactDueAt && <TimeLeft until={lead.contactDueAt} label="First contact" />}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <LocalPager state={page} label="Leads due a first contact" />
-            <Capped capped={loaded.data.capped} />
-          </>
-        ))}
-    </section>
-  );
+/** Accepted leads not yet contacted: whose, since when, and how long is left to the first-contact deadline. */
+function slaColumns(nameOf: NameOf): LeadColumn[] {
+  return [
+    { header: 'Owner', cell: (lead) => nameOf(lead.ownerId) },
+    { header: 'Accepted', cell: (lead) => <Instant at={lead.assignedAt} /> },
+    { header: 'Time left to contact', cell: (lead) => lead.contactDueAt && <TimeLeft until={lead.contactDueAt} label="First contact" /> },
+  ];
 }
 
-function Held({ loaded, leads }: { loaded: LeadsLoaded; leads: LeadView[] }) {
-  const page = useLocalPage(leads, PAGE);
-  return (
-    <section aria-labelledby="board-held">
-      <h2 id="board-held">Held leads and why</h2>
-      <State loaded={loaded} what="held leads" />
-      {loaded.data &&
-        (leads.length === 0 ? (
-          <p className="hint">No lead is held.</p>
-        ) : (
-          <>
-            <div className="table-wrap" tabIndex={0}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Lead</th>
-                    <th scope="col">Held for</th>
-                    <th scope="col">Why</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((lead) => (
-                    <tr key={lead.id}>
-                      <th scope="row">
-                        <LeadLink lead={lead} />
-                        {lead.company && <span className="company">{lead.company}</span>}
-                      </th>
-                      <td>
-                        <Since at={lead.updatedAt} />
-                      </td>
-                      <td>
-                        <HeldReason key={lead.updatedAt} lead={lead} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <LocalPager state={page} label="Held leads" />
-            <Capped capped={loaded.data.capped} />
-          </>
-        ))}
-    </section>
-  );
-}
+/** Held leads: for how long, and why. */
+const HELD_COLUMNS: readonly LeadColumn[] = [
+  { header: 'Held for', cell: (lead) => <Since at={lead.updatedAt} /> },
+  // Keyed by the lead's last change, so a lead that changed reads its reason again.
+  { header: 'Why', cell: (lead) => <HeldReason key={lead.updatedAt} lead={lead} /> },
+];
 
 type Reason = { decision: Decision } | { event: string };
 

@@ -1,9 +1,13 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import { forms, type FormInput, type FormSource } from '../api/admin';
 import { CopyButton } from '../components/admin-copy';
-import { AdminDialog, FieldProblems, splitList, TextField } from '../components/admin-fields';
-import { ErrorMessage } from '../components/error-message';
+import { AdminDialog, splitList, TextField } from '../components/admin-fields';
+import { useAdminSubmit } from '../components/admin-submit';
+import { AdminTable } from '../components/admin-table';
+import { FormFooter } from '../components/form-footer';
 import { formatInstant } from '../components/format';
+import { LoadState } from '../components/load-state';
+import { Notice } from '../components/notice';
 import { Pager, usePager } from '../components/pager';
 import { useApi } from '../components/use-api';
 import './admin.css';
@@ -90,78 +94,52 @@ export default function FormsPage() {
         A web form posts leads to <code>{window.location.origin}/v1/forms/&lt;key&gt;</code> without an API key. Salesforce Web-to-Lead field names work
         as they are; the mapping takes any other name.
       </p>
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
-      <ErrorMessage error={list.error} />
-      {list.loading && !list.data && (
-        <p className="loading" role="status">
-          Loading forms…
-        </p>
-      )}
+      <Notice text={notice} />
+      <LoadState loaded={list} what="forms" />
       {list.data && (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">Form sources</caption>
-            <thead>
-              <tr>
-                <th scope="col">Form</th>
-                <th scope="col">Spam trap field</th>
-                <th scope="col">Thank-you page and redirect hosts</th>
-                <th scope="col">Allowed origins</th>
-                <th scope="col">Field mapping</th>
-                <th scope="col">Created</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.data.length === 0 && (
-                <tr>
-                  <td colSpan={7}>No forms yet: create one to get its HTML.</td>
-                </tr>
-              )}
-              {list.data.data.map((form) => (
-                <tr key={form.key} className={selected?.key === form.key ? 'picked' : undefined}>
-                  <th scope="row">
-                    {form.name}
-                    <div className="hint">
-                      <code>{form.key}</code>
-                      {form.source && <> · source {form.source}</>}
-                      {form.googleAds && <> · Google Ads</>}
-                    </div>
-                  </th>
-                  <td>{form.honeypot ? <code>{form.honeypot}</code> : <span className="admin-muted">none</span>}</td>
-                  <td>
-                    <div>{form.thankYouUrl ?? <span className="admin-muted">no thank-you page</span>}</div>
-                    {form.allowedRedirectHosts.length > 0 && <div className="hint">also {form.allowedRedirectHosts.join(', ')}</div>}
-                  </td>
-                  <td>{form.allowedOrigins.length > 0 ? form.allowedOrigins.join(', ') : <span className="admin-muted">none (plain posts only)</span>}</td>
-                  <td>
-                    {Object.keys(form.mapping).length === 0 ? (
-                      <span className="admin-muted">Web-to-Lead names</span>
-                    ) : (
-                      <ul className="admin-team-list">
-                        {Object.entries(form.mapping).map(([from, to]) => (
-                          <li key={from}>
-                            <code>{from}</code> → <code>{to}</code>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td className="admin-nowrap">{formatInstant(form.createdAt)}</td>
-                  <td>
-                    <button type="button" className="secondary" aria-label={`HTML snippet of ${form.name}`} onClick={() => setShown(form)}>
-                      HTML snippet
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption="Form sources"
+          headers={['Form', 'Spam trap field', 'Thank-you page and redirect hosts', 'Allowed origins', 'Field mapping', 'Created', 'Actions']}
+          empty="No forms yet: create one to get its HTML."
+          items={list.data.data}
+          row={(form) => (
+            <tr key={form.key} className={selected?.key === form.key ? 'picked' : undefined}>
+              <th scope="row">
+                {form.name}
+                <div className="hint">
+                  <code>{form.key}</code>
+                  {form.source && <> · source {form.source}</>}
+                  {form.googleAds && <> · Google Ads</>}
+                </div>
+              </th>
+              <td>{form.honeypot ? <code>{form.honeypot}</code> : <span className="admin-muted">none</span>}</td>
+              <td>
+                <div>{form.thankYouUrl ?? <span className="admin-muted">no thank-you page</span>}</div>
+                {form.allowedRedirectHosts.length > 0 && <div className="hint">also {form.allowedRedirectHosts.join(', ')}</div>}
+              </td>
+              <td>{form.allowedOrigins.length > 0 ? form.allowedOrigins.join(', ') : <span className="admin-muted">none (plain posts only)</span>}</td>
+              <td>
+                {Object.keys(form.mapping).length === 0 ? (
+                  <span className="admin-muted">Web-to-Lead names</span>
+                ) : (
+                  <ul className="admin-team-list">
+                    {Object.entries(form.mapping).map(([from, to]) => (
+                      <li key={from}>
+                        <code>{from}</code> → <code>{to}</code>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td className="admin-nowrap">{formatInstant(form.createdAt)}</td>
+              <td>
+                <button type="button" className="secondary" aria-label={`HTML snippet of ${form.name}`} onClick={() => setShown(form)}>
+                  HTML snippet
+                </button>
+              </td>
+            </tr>
+          )}
+        />
       )}
       <Pager pager={pager} nextCursor={list.data?.nextCursor} label="Forms" />
       {selected && <Snippet key={selected.key} form={selected} />}
@@ -220,15 +198,8 @@ function FormSourceForm({ onSaved, onCancel }: { onSaved(form: FormSource): void
   const [source, setSource] = useState('');
   const [googleKey, setGoogleKey] = useState('');
   const [mapping, setMapping] = useState<MappingRow[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const problems = useMemo(() => new FieldProblems(error), [error]);
   const fields = useId();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { error, busy, problems, submit } = useAdminSubmit(() => {
     const body: FormInput = {
       key: key.trim(),
       name: name.trim(),
@@ -240,14 +211,8 @@ function FormSourceForm({ onSaved, onCancel }: { onSaved(form: FormSource): void
       mapping: Object.fromEntries(mapping.filter((row) => row.from.trim() !== '').map((row) => [row.from.trim(), row.to.trim()])),
       ...(googleKey.trim() && { googleKey: googleKey.trim() }),
     };
-    try {
-      onSaved(await forms.create(body));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+    return forms.create(body);
+  }, onSaved);
 
   const change = (index: number, patch: Partial<MappingRow>) => setMapping((rows) => rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   return (
@@ -291,15 +256,7 @@ function FormSourceForm({ onSaved, onCancel }: { onSaved(form: FormSource): void
           </button>
         </div>
       </fieldset>
-      <ErrorMessage error={error} />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Creating…' : 'Create form'}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} submitLabel="Create form" busyLabel="Creating…" onCancel={onCancel} />
     </form>
   );
 }

@@ -10,6 +10,8 @@ import { DecisionTables } from '../components/leads-decision';
 import { useReps } from '../components/leads-names';
 import { LeadTimeline } from '../components/leads-timeline';
 import { leadName, type NameOf } from '../components/leads-words';
+import { LoadState } from '../components/load-state';
+import { Notice } from '../components/notice';
 import { TimeLeft } from '../components/time-left';
 import { useApi } from '../components/use-api';
 import { useLeadEvents } from '../components/use-lead-events';
@@ -30,6 +32,15 @@ const FIELDS: readonly (readonly [keyof LeadView, string])[] = [
   ['product', 'Product'],
   ['source', 'Source'],
   ['externalId', 'External id'],
+];
+
+/** When the lead reached each step of its life, in order. */
+const MILESTONES: readonly (readonly ['createdAt' | 'offeredAt' | 'assignedAt' | 'contactedAt' | 'closedAt', string])[] = [
+  ['createdAt', 'Captured'],
+  ['offeredAt', 'Offered'],
+  ['assignedAt', 'Accepted'],
+  ['contactedAt', 'First contact'],
+  ['closedAt', 'Closed'],
 ];
 
 const shown = (value: unknown): string => (value === null || value === undefined || value === '' ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
@@ -73,7 +84,7 @@ export default function LeadPage() {
       </section>
     );
   }
-  if (!lead.data) return <p role="status" className="loading">Loading the lead…</p>;
+  if (!lead.data) return <LoadState loaded={lead} what="the lead" />;
   const l = lead.data;
 
   return (
@@ -151,36 +162,14 @@ export default function LeadPage() {
             <dt>Deal value</dt>
             <dd>{formatMoney(l.value ?? null)}</dd>
           </div>
-          <div>
-            <dt>Captured</dt>
-            <dd>
-              <Instant at={l.createdAt} />
-            </dd>
-          </div>
-          <div>
-            <dt>Offered</dt>
-            <dd>
-              <Instant at={l.offeredAt} />
-            </dd>
-          </div>
-          <div>
-            <dt>Accepted</dt>
-            <dd>
-              <Instant at={l.assignedAt} />
-            </dd>
-          </div>
-          <div>
-            <dt>First contact</dt>
-            <dd>
-              <Instant at={l.contactedAt} />
-            </dd>
-          </div>
-          <div>
-            <dt>Closed</dt>
-            <dd>
-              <Instant at={l.closedAt} />
-            </dd>
-          </div>
+          {MILESTONES.map(([field, label]) => (
+            <div key={field}>
+              <dt>{label}</dt>
+              <dd>
+                <Instant at={l[field]} />
+              </dd>
+            </div>
+          ))}
           {l.revenue !== null && (
             <div>
               <dt>Revenue</dt>
@@ -230,8 +219,7 @@ function LeadDecision({ leadId, version, nameOf }: { leadId: string; version: nu
   if (decision.error instanceof ApiError && decision.error.status === 404) {
     return <p className="hint">No routing decision yet: the lead was held while no routing configuration was active.</p>;
   }
-  if (decision.error) return <ErrorMessage error={decision.error} />;
-  if (!decision.data) return <p role="status" className="loading">Loading the decision…</p>;
+  if (decision.error || !decision.data) return <LoadState loaded={decision} what="the decision" />;
   return <DecisionTables decision={decision.data} nameOf={nameOf} />;
 }
 
@@ -299,11 +287,7 @@ function ReassignForm({ lead, reps, nameOf, onDone }: { lead: LeadView; reps: Re
         <p className="hint">A lead that is {lead.status} cannot be reassigned.</p>
       )}
       <ErrorMessage error={error} />
-      {result && (
-        <p className="notice" role="status">
-          {result}
-        </p>
-      )}
+      <Notice text={result} />
     </section>
   );
 }

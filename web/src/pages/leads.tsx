@@ -5,6 +5,7 @@ import type { Rep } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { Instant, LeadLink, StatusBadge } from '../components/leads-bits';
 import { useReps } from '../components/leads-names';
+import { LoadState } from '../components/load-state';
 import type { NameOf } from '../components/leads-words';
 import { Pager, usePager } from '../components/pager';
 import { useApi } from '../components/use-api';
@@ -149,8 +150,7 @@ function SearchForm({ initial, reps, onSearch }: { initial: Search; reps: Rep[];
 function Results({ filter, nameOf, searched }: { filter: LeadFilter; nameOf: NameOf; searched: boolean }) {
   const pager = usePager();
   const leads = useApi(() => listLeads(filter, pager.cursor), [pager.cursor]);
-  if (leads.error) return <ErrorMessage error={leads.error} />;
-  if (!leads.data) return <p role="status" className="loading">Loading leads…</p>;
+  if (leads.error || !leads.data) return <LoadState loaded={leads} what="leads" />;
   const rows = leads.data.data;
   return (
     <section aria-labelledby="leads-results">

@@ -3,6 +3,7 @@ import { ApiError } from '../api/client';
 import { CHANNELS, PRESENCES, readProfile, saveProfile, type Channel, type Presence, type Profile, type ProfilePatch } from '../api/profile';
 import { ErrorMessage } from '../components/error-message';
 import { formatInstant } from '../components/format';
+import { LoadState } from '../components/load-state';
 import { incompleteSpans, weekDraft, workingHours, WorkingHoursEditor, type WeekDraft } from '../components/profile-working-hours';
 import { useApi } from '../components/use-api';
 import './profile.css';
@@ -18,12 +19,7 @@ export default function ProfilePage() {
   return (
     <section className="profile">
       <h1>Your profile</h1>
-      {loaded.loading && !profile && (
-        <p className="loading" role="status">
-          Loading your profile…
-        </p>
-      )}
-      <ErrorMessage error={loaded.error} />
+      <LoadState loaded={loaded} what="your profile" />
       {profile && (
         <>
           <PresenceForm profile={profile} onSaved={setProfile} />

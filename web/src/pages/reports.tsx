@@ -192,6 +192,14 @@ function groupName(row: { key: string | null; name: string | null }, groupBy: Gr
   return row.name ?? row.key ?? `(no ${groupBy})`;
 }
 
+/** The row header and key of a report with a row per group (per rep, team or source): the group's name, or its key. */
+function groupedRows(groupBy: GroupBy) {
+  return {
+    rowHeader: { header: GROUPS.find((g) => g.id === groupBy)!.label, cell: (row: { key: string | null; name: string | null }) => groupName(row, groupBy) },
+    rowKey: (row: { key: string | null }) => row.key ?? '',
+  };
+}
+
 /** The figures of a report: one row per group, a row header, the totals in the footer. */
 function FigureTable<Row>({ caption, rowHeader, rowKey, rows, columns, totals }: { caption: string; rowHeader: { header: string; cell(row: Row): ReactNode }; rowKey(row: Row): string; rows: Row[]; columns: Column<Row>[]; totals?: { label: string; cells: ReactNode[] } }) {
   return (
@@ -296,8 +304,7 @@ function SpeedReport({ data }: { data: ReportRows['speed-to-lead'] }) {
       {percentileChart(data.rows, data.groupBy, 'speed to lead')}
       <FigureTable
         caption={`Speed to lead by ${data.groupBy}`}
-        rowHeader={{ header: GROUPS.find((g) => g.id === data.groupBy)!.label, cell: (row) => groupName(row, data.groupBy) }}
-        rowKey={(row) => row.key ?? ''}
+        {...groupedRows(data.groupBy)}
         rows={data.rows}
         columns={columns}
         totals={{ label: 'All', cells: [t.count, duration(t.p50Ms), duration(t.p90Ms), duration(t.p99Ms), rate(t.within5MinRate)] }}
@@ -320,8 +327,7 @@ function DurationReport({ data, what, countHeader }: { data: ReportRows['time-to
       {percentileChart(data.rows, data.groupBy, what)}
       <FigureTable
         caption={`${what.charAt(0).toUpperCase()}${what.slice(1)} by ${data.groupBy}`}
-        rowHeader={{ header: GROUPS.find((g) => g.id === data.groupBy)!.label, cell: (row) => groupName(row, data.groupBy) }}
-        rowKey={(row) => row.key ?? ''}
+        {...groupedRows(data.groupBy)}
         rows={data.rows}
         columns={columns}
         totals={{ label: 'All', cells: [t.count, duration(t.p50Ms), duration(t.p90Ms), duration(t.p99Ms)] }}
@@ -358,8 +364,7 @@ function OffersReport({ data }: { data: ReportRows['offers'] }) {
       />
       <FigureTable
         caption={`Offers by ${data.groupBy}`}
-        rowHeader={{ header: GROUPS.find((g) => g.id === data.groupBy)!.label, cell: (row) => groupName(row, data.groupBy) }}
-        rowKey={(row) => row.key ?? ''}
+        {...groupedRows(data.groupBy)}
         rows={data.rows}
         columns={columns}
         totals={{ label: 'All', cells: [t.offered, t.accepted, t.rejected, t.expired, rate(t.acceptRate), rate(t.rejectRate), rate(t.expiryRate)] }}
@@ -396,8 +401,7 @@ function ConversionReport({ data }: { data: ReportRows['conversion'] }) {
       />
       <FigureTable
         caption={`Conversion by ${data.groupBy}`}
-        rowHeader={{ header: GROUPS.find((g) => g.id === data.groupBy)!.label, cell: (row) => groupName(row, data.groupBy) }}
-        rowKey={(row) => row.key ?? ''}
+        {...groupedRows(data.groupBy)}
         rows={data.rows}
         columns={columns}
         totals={{ label: 'All', cells: [t.leads, t.won, t.lost, t.open, rate(t.conversionRate), rate(t.winRate), formatMoney(t.revenue), formatMoney(t.averageDeal)] }}
@@ -427,8 +431,7 @@ function BreachesReport({ data }: { data: ReportRows['sla-breaches'] }) {
       />
       <FigureTable
         caption={`SLA breaches by ${data.groupBy}`}
-        rowHeader={{ header: GROUPS.find((g) => g.id === data.groupBy)!.label, cell: (row) => groupName(row, data.groupBy) }}
-        rowKey={(row) => row.key ?? ''}
+        {...groupedRows(data.groupBy)}
         rows={data.rows}
         columns={columns}
         totals={{ label: 'All', cells: [t.assignments, t.breaches, rate(t.breachRate)] }}
@@ -504,8 +507,7 @@ function LoadReport({ data }: { data: ReportRows['load'] }) {
       />
       <FigureTable
         caption="Open leads per rep now"
-        rowHeader={{ header: 'Rep', cell: (row) => groupName(row, 'rep') }}
-        rowKey={(row) => row.key ?? ''}
+        {...groupedRows('rep')}
         rows={data.rows}
         columns={columns}
         totals={{ label: 'All', cells: ['', t.openLeads, t.capacity, '', '', `${t.atCapacity} at capacity`] }}

@@ -1,8 +1,12 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { reps, WEEKDAYS, type Presence, type RepInput, type RepRecord, type WeeklyHours } from '../api/admin';
-import { AdminDialog, described, FieldProblem, FieldProblems, optionalCount, splitList, TextField } from '../components/admin-fields';
-import { ErrorMessage } from '../components/error-message';
+import { AdminDialog, described, FieldProblem, optionalCount, splitList, TextField } from '../components/admin-fields';
+import { useAdminSubmit } from '../components/admin-submit';
+import { AdminTable } from '../components/admin-table';
+import { FormFooter } from '../components/form-footer';
 import { formatInstant } from '../components/format';
+import { LoadState } from '../components/load-state';
+import { Notice } from '../components/notice';
 import { Pager, usePager } from '../components/pager';
 import { useApi } from '../components/use-api';
 import { useSession } from '../session';
@@ -35,85 +39,59 @@ export default function RepsPage() {
         Who can take leads now: active, present, not out of office and inside their working hours in their own time zone, below their open-lead cap
         and their daily cap.
       </p>
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
-      <ErrorMessage error={list.error} />
-      {list.loading && !list.data && (
-        <p className="loading" role="status">
-          Loading reps…
-        </p>
-      )}
+      <Notice text={notice} />
+      <LoadState loaded={list} what="reps" />
       {list.data && (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">Reps, their availability and their load</caption>
-            <thead>
-              <tr>
-                <th scope="col">Rep</th>
-                <th scope="col">Availability</th>
-                <th scope="col">Working hours</th>
-                <th scope="col">Open leads</th>
-                <th scope="col">Today</th>
-                <th scope="col">Skills and languages</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.data.length === 0 && (
-                <tr>
-                  <td colSpan={7}>No reps yet.</td>
-                </tr>
-              )}
-              {list.data.data.map((rep) => (
-                <tr key={rep.id}>
-                  <th scope="row">
-                    {rep.name}
-                    <div className="hint">
-                      <code>{rep.id}</code>
-                      {rep.email && <> · {rep.email}</>}
-                    </div>
-                  </th>
-                  <td>
-                    <AvailabilitySummary rep={rep} now={now} />
-                  </td>
-                  <td>
-                    <HoursSummary rep={rep} now={now} />
-                  </td>
-                  <td>
-                    <Load count={rep.openLeads} cap={rep.maxOpenLeads} noun="open" />
-                  </td>
-                  <td>
-                    <Load count={dailyCount(rep, now)} cap={rep.dailyCap} noun="today" />
-                  </td>
-                  <td>
-                    <div>{rep.skills.length > 0 ? rep.skills.join(', ') : <span className="admin-muted">no skills</span>}</div>
-                    <div className="hint">
-                      {rep.languages.length > 0 ? `Speaks ${rep.languages.join(', ')}` : 'No languages'} · seniority {rep.seniority}
-                    </div>
-                  </td>
-                  <td>
-                    <div className="actions">
-                      <button type="button" className="secondary" aria-label={`Edit ${rep.name}`} onClick={() => setDialog({ kind: 'edit', rep })}>
-                        Edit
-                      </button>
-                      <button
-                        type="button"
-                        className="secondary"
-                        aria-label={`Availability of ${rep.name}`}
-                        onClick={() => setDialog({ kind: 'availability', rep })}
-                      >
-                        Availability
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption="Reps, their availability and their load"
+          headers={['Rep', 'Availability', 'Working hours', 'Open leads', 'Today', 'Skills and languages', 'Actions']}
+          empty="No reps yet."
+          items={list.data.data}
+          row={(rep) => (
+            <tr key={rep.id}>
+              <th scope="row">
+                {rep.name}
+                <div className="hint">
+                  <code>{rep.id}</code>
+                  {rep.email && <> · {rep.email}</>}
+                </div>
+              </th>
+              <td>
+                <AvailabilitySummary rep={rep} now={now} />
+              </td>
+              <td>
+                <HoursSummary rep={rep} now={now} />
+              </td>
+              <td>
+                <Load count={rep.openLeads} cap={rep.maxOpenLeads} noun="open" />
+              </td>
+              <td>
+                <Load count={dailyCount(rep, now)} cap={rep.dailyCap} noun="today" />
+              </td>
+              <td>
+                <div>{rep.skills.length > 0 ? rep.skills.join(', ') : <span className="admin-muted">no skills</span>}</div>
+                <div className="hint">
+                  {rep.languages.length > 0 ? `Speaks ${rep.languages.join(', ')}` : 'No languages'} · seniority {rep.seniority}
+                </div>
+              </td>
+              <td>
+                <div className="actions">
+                  <button type="button" className="secondary" aria-label={`Edit ${rep.name}`} onClick={() => setDialog({ kind: 'edit', rep })}>
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={`Availability of ${rep.name}`}
+                    onClick={() => setDialog({ kind: 'availability', rep })}
+                  >
+                    Availability
+                  </button>
+                </div>
+              </td>
+            </tr>
+          )}
+        />
       )}
       <Pager pager={pager} nextCursor={list.data?.nextCursor} label="Reps" />
 
@@ -283,16 +261,9 @@ function RepForm({ rep, onSaved, onCancel }: { rep?: RepRecord; onSaved(rep: Rep
   const [hours, setHours] = useState<Record<string, string>>(() =>
     Object.fromEntries(WEEKDAYS.map((day) => [day, (rep ? (rep.workingHours?.[day] ?? []) : ['mon', 'tue', 'wed', 'thu', 'fri'].includes(day) ? ['09:00-17:00'] : []).join(', ')])),
   );
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const problems = useMemo(() => new FieldProblems(error), [error]);
   const zones = useId();
   const activeId = useId();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { error, busy, problems, submit } = useAdminSubmit(() => {
     const workingHours: WeeklyHours = {};
     for (const day of WEEKDAYS) {
       const spans = splitList(hours[day] ?? '');
@@ -311,14 +282,8 @@ function RepForm({ rep, onSaved, onCancel }: { rep?: RepRecord; onSaved(rep: Rep
       dailyCap: optionalCount(dailyCap),
       active,
     };
-    try {
-      onSaved(rep ? await reps.update(rep.id, body) : await reps.create({ ...body, id: id.trim(), name: body.name ?? '' }));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+    return rep ? reps.update(rep.id, body) : reps.create({ ...body, id: id.trim(), name: body.name ?? '' });
+  }, onSaved);
 
   return (
     <form onSubmit={submit} noValidate>
@@ -358,15 +323,7 @@ function RepForm({ rep, onSaved, onCancel }: { rep?: RepRecord; onSaved(rep: Rep
           ))}
         </div>
       </fieldset>
-      <ErrorMessage error={error} />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Saving…' : rep ? 'Save rep' : 'Add rep'}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} submitLabel={rep ? 'Save rep' : 'Add rep'} onCancel={onCancel} />
     </form>
   );
 }
@@ -390,25 +347,13 @@ function AvailabilityForm({ rep, onSaved, onCancel }: { rep: RepRecord; onSaved(
   const [away, setAway] = useState(!!rep.outOfOffice);
   const [from, setFrom] = useState(toLocalInput(rep.outOfOffice?.from));
   const [until, setUntil] = useState(toLocalInput(rep.outOfOffice?.until));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const problems = useMemo(() => new FieldProblems(error), [error]);
   const presenceId = useId();
   const awayId = useId();
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await reps.setAvailability(rep.id, { presence, outOfOffice: away ? { from: fromLocalInput(from), until: fromLocalInput(until) } : null }));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { error, busy, problems, submit } = useAdminSubmit(
+    () => reps.setAvailability(rep.id, { presence, outOfOffice: away ? { from: fromLocalInput(from), until: fromLocalInput(until) } : null }),
+    onSaved,
+  );
 
   const presenceProblem = problems.of('presence');
   return (
@@ -429,15 +374,7 @@ function AvailabilityForm({ rep, onSaved, onCancel }: { rep: RepRecord; onSaved(
           <TextField label="Back on" type="datetime-local" value={until} onChange={setUntil} hint={`Your time (${zone})`} problem={problems.of('outOfOffice.until')} />
         </div>
       )}
-      <ErrorMessage error={error} />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save availability'}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} submitLabel="Save availability" onCancel={onCancel} />
     </form>
   );
 }

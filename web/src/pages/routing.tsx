@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import {
@@ -19,6 +19,7 @@ import {
 } from '../api/routing';
 import { ErrorMessage } from '../components/error-message';
 import { formatInstant } from '../components/format';
+import { Notice } from '../components/notice';
 import { Pager, usePager } from '../components/pager';
 import { ConfirmDialog } from '../components/routing-confirm';
 import { RoutingDiff } from '../components/routing-diff';
@@ -209,11 +210,7 @@ export default function RoutingPage() {
                 {!changed && !busy ? ' No changes from the live version.' : ''}
               </span>
             </div>
-            {saveResult.notice && (
-              <p className="notice" role="status">
-                {saveResult.notice}
-              </p>
-            )}
+            <Notice text={saveResult.notice} />
             <ErrorMessage error={saveResult.source === draft ? saveResult.error : null} />
             <ErrorMessage error={validation?.failure} />
 
@@ -462,64 +459,70 @@ function ImpactTables({ impact }: { impact: Impact }) {
       )}
 
       <div className="routing-impact-grid">
-        <div>
-          <h3>Leads by route</h3>
-          <div className="table-wrap" tabIndex={0}>
-            <table>
-              <caption className="visually-hidden">Leads by route, now and with the draft</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Route</th>
-                  <th scope="col" className="num">Now</th>
-                  <th scope="col" className="num">With the draft</th>
-                  <th scope="col" className="num">Change</th>
-                </tr>
-              </thead>
-              <tbody>
-                {impact.byRoute.map((row) => (
-                  <tr key={row.route ?? '(none)'}>
-                    <th scope="row">{row.route ? <code>{row.route}</code> : 'no route'}</th>
-                    <td className="num">{row.live}</td>
-                    <td className="num">{row.draft}</td>
-                    <td className="num">
-                      <Delta value={row.draft - row.live} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-        <div>
-          <h3>Leads by destination</h3>
-          <div className="table-wrap" tabIndex={0}>
-            <table>
-              <caption className="visually-hidden">Leads by rep, queue or hold, now and with the draft</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Goes to</th>
-                  <th scope="col" className="num">Now</th>
-                  <th scope="col" className="num">With the draft</th>
-                  <th scope="col" className="num">Change</th>
-                </tr>
-              </thead>
-              <tbody>
-                {impact.byTarget.map((row) => (
-                  <tr key={`${row.target.type}:${row.target.id}`}>
-                    <th scope="row">{targetText(row.target)}</th>
-                    <td className="num">{row.live}</td>
-                    <td className="num">{row.draft}</td>
-                    <td className="num">
-                      <Delta value={row.delta} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <ImpactCounts
+          title="Leads by route"
+          caption="Leads by route, now and with the draft"
+          rowHeader="Route"
+          rows={impact.byRoute.map((row) => ({
+            key: row.route ?? '(none)',
+            label: row.route ? <code>{row.route}</code> : 'no route',
+            live: row.live,
+            draft: row.draft,
+            delta: row.draft - row.live,
+          }))}
+        />
+        <ImpactCounts
+          title="Leads by destination"
+          caption="Leads by rep, queue or hold, now and with the draft"
+          rowHeader="Goes to"
+          rows={impact.byTarget.map((row) => ({ key: `${row.target.type}:${row.target.id}`, label: targetText(row.target), live: row.live, draft: row.draft, delta: row.delta }))}
+        />
       </div>
     </>
+  );
+}
+
+/** Leads counted one way (by route, by destination): now, with the draft, and the difference. */
+function ImpactCounts({
+  title,
+  caption,
+  rowHeader,
+  rows,
+}: {
+  title: string;
+  caption: string;
+  rowHeader: string;
+  rows: { key: string; label: ReactNode; live: number; draft: number; delta: number }[];
+}) {
+  return (
+    <div>
+      <h3>{title}</h3>
+      <div className="table-wrap" tabIndex={0}>
+        <table>
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{rowHeader}</th>
+              <th scope="col" className="num">Now</th>
+              <th scope="col" className="num">With the draft</th>
+              <th scope="col" className="num">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                <td className="num">{row.live}</td>
+                <td className="num">{row.draft}</td>
+                <td className="num">
+                  <Delta value={row.delta} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
   );
 }
 
@@ -541,11 +544,7 @@ function HistoryPanel({ round, busy, result, onActivate, onOpen }: HistoryProps)
   return (
     <>
       <h2>Version history</h2>
-      {result.notice && (
-        <p className="notice" role="status">
-          {result.notice}
-        </p>
-      )}
+      <Notice text={result.notice} />
       <ErrorMessage error={result.error} />
       {versions.loading && <p role="status">Loading the versions…</p>}
       <ErrorMessage error={versions.error} />

@@ -1,7 +1,11 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { reps, teams, type RepRecord, type Team } from '../api/admin';
-import { AdminDialog, FieldProblems, splitList, TextField } from '../components/admin-fields';
-import { ErrorMessage } from '../components/error-message';
+import { AdminDialog, splitList, TextField } from '../components/admin-fields';
+import { useAdminSubmit } from '../components/admin-submit';
+import { AdminTable } from '../components/admin-table';
+import { FormFooter } from '../components/form-footer';
+import { LoadState } from '../components/load-state';
+import { Notice } from '../components/notice';
 import { Pager, usePager } from '../components/pager';
 import { useApi } from '../components/use-api';
 import './admin.css';
@@ -34,83 +38,58 @@ export default function TeamsPage() {
         Routes in the routing configuration assign leads to a team by its key. A member&apos;s weight is their share of a round-robin rotation; a
         sub-team&apos;s weight is its share when a route goes to a branch first.
       </p>
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
-      <ErrorMessage error={list.error} />
-      {list.loading && !list.data && (
-        <p className="loading" role="status">
-          Loading teams…
-        </p>
-      )}
+      <Notice text={notice} />
+      <LoadState loaded={list} what="teams" />
       {list.data && (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">Teams with their members and weights</caption>
-            <thead>
-              <tr>
-                <th scope="col">Team</th>
-                <th scope="col">Members (weight, share)</th>
-                <th scope="col">Sub-teams (weight)</th>
-                <th scope="col">Territories</th>
-                <th scope="col">Managers</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.data.length === 0 && (
-                <tr>
-                  <td colSpan={6}>No teams yet.</td>
-                </tr>
-              )}
-              {list.data.data.map((team) => (
-                <tr key={team.key}>
-                  <th scope="row">
-                    {team.name}
-                    <div className="hint">
-                      <code>{team.key}</code>
-                    </div>
-                  </th>
-                  <td>
-                    {team.members.length === 0 ? (
-                      <span className="admin-muted">no members</span>
-                    ) : (
-                      <ul className="admin-team-list" aria-label={`Members of ${team.name}`}>
-                        {team.members.map((member) => (
-                          <li key={member.repId}>
-                            {nameOf(member.repId)} — weight {member.weight} ({share(member.weight, team.members)})
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td>
-                    {team.subTeams.length === 0 ? (
-                      <span className="admin-muted">none</span>
-                    ) : (
-                      <ul className="admin-team-list">
-                        {team.subTeams.map((sub) => (
-                          <li key={sub.key}>
-                            <code>{sub.key}</code> — weight {sub.weight} ({share(sub.weight, team.subTeams)})
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td>{team.territories.length > 0 ? team.territories.join(', ') : <span className="admin-muted">any</span>}</td>
-                  <td>{team.managerIds.length > 0 ? team.managerIds.map(nameOf).join(', ') : <span className="admin-muted">none</span>}</td>
-                  <td>
-                    <button type="button" className="secondary" aria-label={`Edit ${team.name}`} onClick={() => setDialog({ team })}>
-                      Edit
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption="Teams with their members and weights"
+          headers={['Team', 'Members (weight, share)', 'Sub-teams (weight)', 'Territories', 'Managers', 'Actions']}
+          empty="No teams yet."
+          items={list.data.data}
+          row={(team) => (
+            <tr key={team.key}>
+              <th scope="row">
+                {team.name}
+                <div className="hint">
+                  <code>{team.key}</code>
+                </div>
+              </th>
+              <td>
+                {team.members.length === 0 ? (
+                  <span className="admin-muted">no members</span>
+                ) : (
+                  <ul className="admin-team-list" aria-label={`Members of ${team.name}`}>
+                    {team.members.map((member) => (
+                      <li key={member.repId}>
+                        {nameOf(member.repId)} — weight {member.weight} ({share(member.weight, team.members)})
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td>
+                {team.subTeams.length === 0 ? (
+                  <span className="admin-muted">none</span>
+                ) : (
+                  <ul className="admin-team-list">
+                    {team.subTeams.map((sub) => (
+                      <li key={sub.key}>
+                        <code>{sub.key}</code> — weight {sub.weight} ({share(sub.weight, team.subTeams)})
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td>{team.territories.length > 0 ? team.territories.join(', ') : <span className="admin-muted">any</span>}</td>
+              <td>{team.managerIds.length > 0 ? team.managerIds.map(nameOf).join(', ') : <span className="admin-muted">none</span>}</td>
+              <td>
+                <button type="button" className="secondary" aria-label={`Edit ${team.name}`} onClick={() => setDialog({ team })}>
+                  Edit
+                </button>
+              </td>
+            </tr>
+          )}
+        />
       )}
       <Pager pager={pager} nextCursor={list.data?.nextCursor} label="Teams" />
 
@@ -146,16 +125,9 @@ function TeamForm({ team, people, onSaved, onCancel }: { team: Team | undefined;
   const [subTeams, setSubTeams] = useState<Row[]>(() => (team?.subTeams ?? []).map((s) => ({ ref: s.key, weight: String(s.weight) })));
   const [territories, setTerritories] = useState((team?.territories ?? []).join(', '));
   const [managers, setManagers] = useState((team?.managerIds ?? []).join(', '));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const problems = useMemo(() => new FieldProblems(error), [error]);
   const names = new Map(people.map((rep) => [rep.id, rep.name]));
   const otherTeams = (allTeams.data ?? []).filter((other) => other.key !== team?.key);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { error, busy, problems, submit } = useAdminSubmit(() => {
     const body = {
       name: name.trim(),
       members: members.filter((m) => m.ref !== '').map((m) => ({ repId: m.ref, weight: m.weight.trim() === '' ? 1 : Number(m.weight) })),
@@ -163,14 +135,8 @@ function TeamForm({ team, people, onSaved, onCancel }: { team: Team | undefined;
       territories: splitList(territories),
       managerIds: splitList(managers),
     };
-    try {
-      onSaved(team ? await teams.update(team.key, body) : await teams.create({ key: key.trim(), ...body }));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+    return team ? teams.update(team.key, body) : teams.create({ key: key.trim(), ...body });
+  }, onSaved);
 
   return (
     <form onSubmit={submit} noValidate>
@@ -208,15 +174,7 @@ function TeamForm({ team, people, onSaved, onCancel }: { team: Team | undefined;
         />
         <TextField label="Managers" value={managers} onChange={setManagers} hint="Comma-separated rep ids, e.g. kate" problem={problems.of('managerIds')} />
       </div>
-      <ErrorMessage error={error} />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Saving…' : team ? 'Save team' : 'Add team'}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} submitLabel={team ? 'Save team' : 'Add team'} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,10 +1,14 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { WEBHOOK_EVENTS, webhooks, type CreatedWebhook, type WebhookEvent, type WebhookFormat } from '../api/admin';
 import { ConfirmAction } from '../components/admin-confirm';
 import { SecretOnce } from '../components/admin-copy';
-import { AdminDialog, FieldProblem, FieldProblems, TextField } from '../components/admin-fields';
-import { ErrorMessage } from '../components/error-message';
+import { AdminDialog, FieldProblem, TextField } from '../components/admin-fields';
+import { useAdminSubmit } from '../components/admin-submit';
+import { AdminTable } from '../components/admin-table';
+import { FormFooter } from '../components/form-footer';
 import { formatInstant } from '../components/format';
+import { LoadState } from '../components/load-state';
+import { Notice } from '../components/notice';
 import { Pager, usePager } from '../components/pager';
 import { useApi } from '../components/use-api';
 import './admin.css';
@@ -45,63 +49,39 @@ export default function WebhooksPage() {
           </p>
         </SecretOnce>
       )}
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
-      <ErrorMessage error={list.error} />
-      {list.loading && !list.data && (
-        <p className="loading" role="status">
-          Loading webhooks…
-        </p>
-      )}
+      <Notice text={notice} />
+      <LoadState loaded={list} what="webhooks" />
       {list.data && (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">Webhook subscriptions</caption>
-            <thead>
-              <tr>
-                <th scope="col">URL</th>
-                <th scope="col">Events</th>
-                <th scope="col">Format</th>
-                <th scope="col">Created</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.data.length === 0 && (
-                <tr>
-                  <td colSpan={5}>No webhook subscriptions.</td>
-                </tr>
-              )}
-              {list.data.data.map((hook) => (
-                <tr key={hook.id}>
-                  <th scope="row">
-                    <code>{hook.url}</code>
-                    {!hook.active && <span className="badge inactive">inactive</span>}
-                  </th>
-                  <td>{hook.events.length === 0 ? 'every event' : hook.events.join(', ')}</td>
-                  <td>{hook.format === 'slack' ? 'Slack message' : 'signed JSON'}</td>
-                  <td className="admin-nowrap">{formatInstant(hook.createdAt)}</td>
-                  <td>
-                    <ConfirmAction
-                      label="Delete"
-                      accessibleLabel={`Delete the webhook to ${hook.url}`}
-                      question="Stop sending to this URL?"
-                      confirmLabel="Yes, delete"
-                      onConfirm={async () => {
-                        await webhooks.remove(hook.id);
-                        setNotice(`The webhook to ${hook.url} was deleted.`);
-                        list.reload();
-                      }}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption="Webhook subscriptions"
+          headers={['URL', 'Events', 'Format', 'Created', 'Actions']}
+          empty="No webhook subscriptions."
+          items={list.data.data}
+          row={(hook) => (
+            <tr key={hook.id}>
+              <th scope="row">
+                <code>{hook.url}</code>
+                {!hook.active && <span className="badge inactive">inactive</span>}
+              </th>
+              <td>{hook.events.length === 0 ? 'every event' : hook.events.join(', ')}</td>
+              <td>{hook.format === 'slack' ? 'Slack message' : 'signed JSON'}</td>
+              <td className="admin-nowrap">{formatInstant(hook.createdAt)}</td>
+              <td>
+                <ConfirmAction
+                  label="Delete"
+                  accessibleLabel={`Delete the webhook to ${hook.url}`}
+                  question="Stop sending to this URL?"
+                  confirmLabel="Yes, delete"
+                  onConfirm={async () => {
+                    await webhooks.remove(hook.id);
+                    setNotice(`The webhook to ${hook.url} was deleted.`);
+                    list.reload();
+                  }}
+                />
+              </td>
+            </tr>
+          )}
+        />
       )}
       <Pager pager={pager} nextCursor={list.data?.nextCursor} label="Webhooks" />
 
@@ -126,23 +106,8 @@ function WebhookForm({ onSaved, onCancel }: { onSaved(hook: CreatedWebhook): voi
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<WebhookEvent[]>([]);
   const [format, setFormat] = useState<WebhookFormat>('json');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const problems = useMemo(() => new FieldProblems(error), [error]);
   const id = useId();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await webhooks.create({ url: url.trim(), events, format }));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { error, busy, problems, submit } = useAdminSubmit(() => webhooks.create({ url: url.trim(), events, format }), onSaved);
 
   return (
     <form onSubmit={submit} noValidate>
@@ -177,15 +142,7 @@ function WebhookForm({ onSaved, onCancel }: { onSaved(hook: CreatedWebhook): voi
         </label>
         <FieldProblem id={`${id}-format`} label="Format" problem={problems.of('format')} />
       </fieldset>
-      <ErrorMessage error={error} />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Creating…' : 'Create webhook'}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} submitLabel="Create webhook" busyLabel="Creating…" onCancel={onCancel} />
     </form>
   );
 }
