@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (code passed to page.evaluate runs in the browser)
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (code passed to page.evaluate runs in the browser)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORES } from '../../src/store/test-support.js';
 import { openConsole, screenshot, type ConsoleHarness } from './harness.js';
