@@ -22,6 +22,7 @@ import { notificationRoutes } from './routes/notifications.js';
 import { opsRoutes } from './routes/ops.js';
 import { queueRoutes } from './routes/queues.js';
 import { rejectedSubmissionRoutes } from './routes/rejected-submissions.js';
+import { reportRoutes } from './routes/reports.js';
 import { repRoutes } from './routes/reps.js';
 import { routingConfigRoutes } from './routes/routing-config.js';
 import { simulateRoutes } from './routes/simulate.js';
@@ -104,6 +105,7 @@ export function buildApp(deps: AppDeps): App {
     formRoutes(api, ctx);
     rejectedSubmissionRoutes(api, ctx);
     notificationRoutes(api, ctx);
+    reportRoutes(api, ctx);
     webhookRoutes(api, ctx);
     googleAdsRoutes(api, ctx);
     eventRoutes(api, ctx, deps.events);

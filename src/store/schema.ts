@@ -120,6 +120,8 @@ export interface LeadEventsTable {
   at: number;
   actor: string | null;
   data: string | null;
+  /** The rep the event is about (`data.repId`: offered to, accepted by, …), for the reports. */
+  rep_id: string | null;
 }
 
 export interface DecisionsTable {

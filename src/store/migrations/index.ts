@@ -8,6 +8,7 @@ import { dropRawContactIndexes } from './006-drop-raw-contact-indexes.js';
 import { lifecycle } from './007-lifecycle.js';
 import { notifications } from './008-notifications.js';
 import { repChannels } from './009-rep-channels.js';
+import { reports } from './010-reports.js';
 
 /** Every migration, in order. Names never change once released; new ones are appended. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '007-lifecycle': lifecycle,
   '008-notifications': notifications,
   '009-rep-channels': repChannels,
+  '010-reports': reports,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -21,7 +21,14 @@ export async function insertEvents(db: Db, rows: readonly { leadId: string; even
     await db
       .insertInto('lead_events')
       .values(
-        rows.slice(start, start + ROWS_PER_INSERT).map(({ leadId, event: e }) => ({ lead_id: leadId, type: e.type, at: e.at, actor: e.actor, data: e.data ? toJson(e.data) : null })),
+        rows.slice(start, start + ROWS_PER_INSERT).map(({ leadId, event: e }) => ({
+          lead_id: leadId,
+          type: e.type,
+          at: e.at,
+          actor: e.actor,
+          data: e.data ? toJson(e.data) : null,
+          rep_id: typeof e.data?.repId === 'string' ? e.data.repId : null,
+        })),
       )
       .execute();
   }
