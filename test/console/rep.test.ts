@@ -199,6 +199,20 @@ describe('the rep’s inbox and profile', { timeout: 40_000 }, () => {
     await page.context().close();
   });
 
+  it('shows a rep’s new name in the top bar as soon as they save it', async () => {
+    const page = await signedIn();
+    await page.goto('/profile');
+    await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
+    const name = page.getByLabel('Name', { exact: true });
+    const before = await name.inputValue();
+    await name.fill('Emma Lee-Park');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your profile is saved.' }).waitFor();
+    await page.locator('.topbar .who').getByText('Emma Lee-Park').waitFor();
+    await ui.api.call('manager', 'PATCH', '/v1/reps/emma', { name: before });
+    await page.context().close();
+  });
+
   it('shows a refused profile change in words, at the field', async () => {
     const page = await signedIn();
     await page.goto('/profile');

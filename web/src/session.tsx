@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, useKey } from './api/client';
-import type { WhoAmI } from './api/types';
+import type { Rep, WhoAmI } from './api/types';
 
 const STORAGE = 'leadrouter.key';
 
@@ -11,6 +11,8 @@ export interface Session {
   clockOffsetMs: number;
   /** Now by the server's clock. */
   now(): number;
+  /** The signed-in rep as they are now (after they changed their profile), for the top bar. */
+  showRep(rep: Rep): void;
   signOut(): void;
 }
 
@@ -45,7 +47,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const sentAt = Date.now();
       const who = await api<WhoAmI>('/v1/whoami');
       const clockOffsetMs = Date.parse(who.serverTime) - (sentAt + Date.now()) / 2;
-      setSession({ key, who, clockOffsetMs, now: () => Date.now() + clockOffsetMs, signOut });
+      const showRep = (rep: Rep) => setSession((current) => current && { ...current, who: { ...current.who, rep } });
+      setSession({ key, who, clockOffsetMs, now: () => Date.now() + clockOffsetMs, showRep, signOut });
     },
     [signOut],
   );

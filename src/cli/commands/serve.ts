@@ -54,6 +54,7 @@ export function registerServe(program: Command, io: CliIo): void {
       timers.start();
       dispatcher.start();
       println(io.err, `leadrouter listening on ${address} (database ${settings.databaseUrl.replace(/\/\/[^@]*@/, '//…@')})`);
+      println(io.err, `  the web console: ${address}/ (sign in with an API key)`);
       await new Promise<void>((resolve) => {
         const stop = async (signal: string) => {
           app.log.info({ signal }, 'shutting down');

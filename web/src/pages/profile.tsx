@@ -6,15 +6,21 @@ import { formatInstant } from '../components/format';
 import { LoadState } from '../components/load-state';
 import { incompleteSpans, weekDraft, workingHours, WorkingHoursEditor, type WeekDraft } from '../components/profile-working-hours';
 import { useApi } from '../components/use-api';
+import { useSession } from '../session';
 import './profile.css';
 
 /** A rep's own profile (a rep key): presence at once; name, phone, time zone, hours, languages, skills, channels, out of office on Save. */
 export default function ProfilePage() {
   const loaded = useApi(readProfile, []);
   const [profile, setProfile] = useState<Profile>();
+  const { showRep } = useSession();
   useEffect(() => {
     if (loaded.data) setProfile(loaded.data);
   }, [loaded.data]);
+  const saved = (answer: Profile) => {
+    setProfile(answer);
+    showRep(answer);
+  };
 
   return (
     <section className="profile">
@@ -22,8 +28,8 @@ export default function ProfilePage() {
       <LoadState loaded={loaded} what="your profile" />
       {profile && (
         <>
-          <PresenceForm profile={profile} onSaved={setProfile} />
-          <ProfileForm key={profile.id} profile={profile} onSaved={setProfile} />
+          <PresenceForm profile={profile} onSaved={saved} />
+          <ProfileForm key={profile.id} profile={profile} onSaved={saved} />
           <ManagersPart profile={profile} />
         </>
       )}
