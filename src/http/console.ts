@@ -43,6 +43,6 @@ export function consoleRoutes(app: App, dir = CONSOLE_DIR): void {
       return reply.sendFile(path, { maxAge: path.startsWith('assets/') ? '365d' : 0, immutable: path.startsWith('assets/') });
     }
     if (extname(path) !== '') return notFoundHandler(request, reply);
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+    return reply.sendFile('index.html', { maxAge: 0 });
   });
 }
