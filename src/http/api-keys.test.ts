@@ -90,4 +90,19 @@ describe.each(STORES)('the first admin key on $name', (store) => {
       await close();
     }
   });
+
+  it('is the same one key for two instances starting together with one LEADROUTER_ADMIN_KEY', async () => {
+    const opened = await store.open();
+    const other = opened.connectAgain();
+    try {
+      const secret = 'my-admin-key-0123456789abcdef';
+      const started = await Promise.all([ensureAdminKey(opened.db, secret), ensureAdminKey(other, secret)]);
+      expect(started.map((s) => s.created).sort()).toEqual([false, true]);
+      const keys = await opened.db.selectFrom('api_keys').select('role').execute();
+      expect(keys).toEqual([{ role: 'admin' }]);
+    } finally {
+      await other.destroy();
+      await opened.close();
+    }
+  });
 });

@@ -63,7 +63,9 @@ export async function createApiKey(db: Database, input: NewApiKeyInput, clock: C
     if (repId && !(await getRep(trx, repId))) throw new ServiceError('invalid', `unknown rep "${repId}"`, [{ path: 'repId', message: `unknown rep "${repId}"` }]);
     const now = clock.now();
     const id = newId(now);
-    await insertApiKey(trx, { id, name: input.name, role: input.role, repId, keyHash: hashSecret(secret), prefix: secret.slice(0, PREFIX_CHARS) }, now);
+    if (!(await insertApiKey(trx, { id, name: input.name, role: input.role, repId, keyHash: hashSecret(secret), prefix: secret.slice(0, PREFIX_CHARS) }, now))) {
+      throw new ServiceError('conflict', 'a key with this secret exists');
+    }
     return { apiKey: (await getApiKey(trx, id))!, key: secret };
   });
 }
@@ -94,13 +96,15 @@ export async function revokeApiKey(db: Database, id: string, clock: Clock): Prom
 export async function ensureAdminKey(db: Database, fixedSecret?: string, clock: Clock = { now: () => Date.now() }): Promise<{ created: boolean; key?: string }> {
   if (fixedSecret !== undefined) {
     if (fixedSecret.length < 20) throw new ServiceError('invalid', 'an admin key must be at least 20 characters long');
-    const existing = await findApiKeyByHash(db, hashSecret(fixedSecret));
-    if (existing) {
-      if (existing.role !== 'admin' || existing.revokedAt !== null) throw new ServiceError('conflict', 'the given admin key exists but is revoked or not an admin key');
-      return { created: false };
-    }
-    const { key } = await createApiKey(db, { name: 'admin (from LEADROUTER_ADMIN_KEY)', role: 'admin' }, clock, fixedSecret);
-    return { created: true, key };
+    // Created first and checked after, so that instances starting together on one store agree.
+    const created = await createApiKey(db, { name: 'admin (from LEADROUTER_ADMIN_KEY)', role: 'admin' }, clock, fixedSecret).catch((error: unknown) => {
+      if (error instanceof ServiceError && error.code === 'conflict') return undefined;
+      throw error;
+    });
+    if (created) return { created: true, key: created.key };
+    const existing = (await findApiKeyByHash(db, hashSecret(fixedSecret)))!;
+    if (existing.role !== 'admin' || existing.revokedAt !== null) throw new ServiceError('conflict', 'the given admin key exists but is revoked or not an admin key');
+    return { created: false };
   }
   if ((await countActiveKeys(db, 'admin')) > 0) return { created: false };
   const { key } = await createApiKey(db, { name: 'admin (first start)', role: 'admin' }, clock);

@@ -24,7 +24,7 @@ export default function InboxPage() {
       </section>
     );
   }
-  return <Inbox repId={who.rep.id} />;
+  return <Inbox repId={who.rep.id} keyId={who.keyId} />;
 }
 
 type Pending = { kind: 'reject' | 'contact' | 'won' | 'lost'; lead: InboxLead };
@@ -52,7 +52,7 @@ function goneText(event: LeadEvent, name: string, wasOffered: boolean): string {
   return wasOffered ? `${name} is no longer offered to you.` : `${name} is no longer yours.`;
 }
 
-function Inbox({ repId }: { repId: string }) {
+function Inbox({ repId, keyId }: { repId: string; keyId: string }) {
   const offers = useLeadList(repId, 'offered');
   const assigned = useLeadList(repId, 'assigned');
   const contacted = useLeadList(repId, 'contacted');
@@ -99,15 +99,20 @@ function Inbox({ repId }: { repId: string }) {
     const before = findAnywhere(event.leadId);
     const wasOffered = offers.has(event.leadId);
     const lead = event.lead as InboxLead | null;
+    // What the rep did here, the answer to their action has already said; the event may even
+    // come before the list shows that answer, and must not talk over it.
+    const announce = (text: string) => {
+      if (event.actor !== keyId) setNotice(text);
+    };
     if (!lead || lead.ownerId !== repId) {
       dropEverywhere(event.leadId);
-      if (before) setNotice(goneText(event, leadName(before), wasOffered));
+      if (before) announce(goneText(event, leadName(before), wasOffered));
       return;
     }
     const name = leadName(lead);
-    if (lead.status === 'offered' && !wasOffered) setNotice(`New lead offered: ${name}`);
-    else if ((lead.status === 'assigned' || lead.status === 'contacted') && !before) setNotice(`New lead assigned to you: ${name}`);
-    else if (wasOffered && lead.status !== 'offered' && event.type !== 'accepted') setNotice(goneText(event, name, true));
+    if (lead.status === 'offered' && !wasOffered) announce(`New lead offered: ${name}`);
+    else if ((lead.status === 'assigned' || lead.status === 'contacted') && !before) announce(`New lead assigned to you: ${name}`);
+    else if (wasOffered && lead.status !== 'offered' && event.type !== 'accepted') announce(goneText(event, name, true));
     void withDeadlines(lead).then(place);
   });
 
