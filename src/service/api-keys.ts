@@ -13,6 +13,7 @@ import {
 } from '../store/repositories/api-keys.js';
 import { getRep } from '../store/repositories/people.js';
 import type { Clock } from './clock.js';
+import { createUnder } from './create-under.js';
 import { ServiceError } from './errors.js';
 import { newId } from './ids.js';
 import { readPage, type Page } from './page.js';
@@ -63,9 +64,7 @@ export async function createApiKey(db: Database, input: NewApiKeyInput, clock: C
     if (repId && !(await getRep(trx, repId))) throw new ServiceError('invalid', `unknown rep "${repId}"`, [{ path: 'repId', message: `unknown rep "${repId}"` }]);
     const now = clock.now();
     const id = newId(now);
-    if (!(await insertApiKey(trx, { id, name: input.name, role: input.role, repId, keyHash: hashSecret(secret), prefix: secret.slice(0, PREFIX_CHARS) }, now))) {
-      throw new ServiceError('conflict', 'a key with this secret exists');
-    }
+    await createUnder(insertApiKey(trx, { id, name: input.name, role: input.role, repId, keyHash: hashSecret(secret), prefix: secret.slice(0, PREFIX_CHARS) }, now), () => new ServiceError('conflict', 'a key with this secret exists'));
     return { apiKey: (await getApiKey(trx, id))!, key: secret };
   });
 }

@@ -37,15 +37,12 @@ export interface NewApiKey {
   prefix: string;
 }
 
-/** Stores the key unless a key with the same secret hash exists (then false), without aborting the caller's transaction. */
-export async function insertApiKey(db: Db, key: NewApiKey, now: number): Promise<boolean> {
-  const inserted = await db
+/** Adds a key; fails with a unique violation (see isUniqueViolation) when a key with the same secret exists. */
+export async function insertApiKey(db: Db, key: NewApiKey, now: number): Promise<void> {
+  await db
     .insertInto('api_keys')
     .values({ id: key.id, name: key.name, role: key.role, rep_id: key.repId, key_hash: key.keyHash, prefix: key.prefix, created_at: now })
-    .onConflict((oc) => oc.column('key_hash').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return inserted !== undefined;
+    .execute();
 }
 
 /** Who acts with these keys, by key id: the key's name, or the name of the rep a rep key is. */
