@@ -1,6 +1,7 @@
 import type { Lead } from '../engine/index.js';
 import type { Db } from '../store/database.js';
 import type { LeadState, StoredLead } from '../store/repositories/leads.js';
+import { timerStands, TIMERS, type TimerKind } from '../lifecycle/timers.js';
 import { timersOf } from '../store/repositories/timers.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -24,19 +25,23 @@ export interface Deadlines {
   contactDueAt: number | null;
 }
 
+/** The timers a reader sees as deadlines, and where each shows. */
+const DEADLINES: Readonly<Partial<Record<TimerKind, keyof Deadlines>>> = { 'offer-expiry': 'offerExpiresAt', 'first-contact': 'contactDueAt' };
+
 /**
  * The deadlines of these leads, from their pending timers. A timer left from an earlier offer or
  * status is not a deadline (the timer worker would find it moot), so it is not shown as one.
  */
 export async function deadlinesOf(db: Db, leads: readonly StoredLead[]): Promise<Map<string, Deadlines>> {
-  const timers = await timersOf(db, leads.filter((l) => l.status === 'offered' || l.status === 'assigned').map((l) => l.id), ['offer-expiry', 'first-contact']);
+  const kinds = Object.keys(DEADLINES) as TimerKind[];
+  const waiting = leads.filter((l) => kinds.some((kind) => TIMERS[kind].status === l.status));
+  const timers = await timersOf(db, waiting.map((l) => l.id), kinds);
   const byId = new Map(leads.map((l) => [l.id, l]));
   const deadlines = new Map<string, Deadlines>(leads.map((l) => [l.id, { offerExpiresAt: null, contactDueAt: null }]));
   for (const timer of timers) {
     const lead = byId.get(timer.leadId)!;
-    if (timer.attempt !== lead.attempts) continue;
-    if (timer.kind === 'offer-expiry' && lead.status === 'offered') deadlines.get(lead.id)!.offerExpiresAt = timer.runAt;
-    if (timer.kind === 'first-contact' && lead.status === 'assigned') deadlines.get(lead.id)!.contactDueAt = timer.runAt;
+    const shown = DEADLINES[timer.kind];
+    if (shown && timerStands(timer, lead)) deadlines.get(lead.id)![shown] = timer.runAt;
   }
   return deadlines;
 }

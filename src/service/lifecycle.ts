@@ -1,5 +1,5 @@
 import type { Decision } from '../engine/index.js';
-import { isOwned, type LeadStatus } from '../lifecycle/statuses.js';
+import { isOwned } from '../lifecycle/statuses.js';
 import { allowedActions, allows, type LeadAction } from '../lifecycle/transitions.js';
 import type { Db } from '../store/database.js';
 import type { LeadEvent } from '../store/repositories/lead-events.js';
@@ -210,9 +210,9 @@ const recheckHold: Change = async (lead, session, trx) => {
   return decision;
 };
 
-/** What each timer does when it fires, and the status it expects its lead in: one that finds its lead elsewhere has nothing to do. */
-export const TIMER_ACTIONS: Readonly<Record<TimerKind, { action: LeadAction; status: LeadStatus; change: Change }>> = {
-  'offer-expiry': { action: 'expire', status: 'offered', change: expireOffer },
-  'first-contact': { action: 'breach-sla', status: 'assigned', change: breachFirstContact },
-  'hold-recheck': { action: 'release', status: 'held', change: recheckHold },
+/** The change each timer's action makes (see TIMERS for the action and the status it expects). */
+export const TIMER_CHANGES: Readonly<Record<TimerKind, Change>> = {
+  'offer-expiry': expireOffer,
+  'first-contact': breachFirstContact,
+  'hold-recheck': recheckHold,
 };

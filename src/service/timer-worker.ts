@@ -1,7 +1,8 @@
+import { timerStands, TIMERS } from '../lifecycle/timers.js';
 import { lockLead } from '../store/repositories/leads.js';
 import { claimDueTimers, deleteTimer } from '../store/repositories/timers.js';
 import type { CaptureDeps } from './capture.js';
-import { actOn, TIMER_ACTIONS } from './lifecycle.js';
+import { actOn, TIMER_CHANGES } from './lifecycle.js';
 
 export type TimerOutcome = 'applied' | 'stale' | 'busy' | 'none';
 
@@ -21,9 +22,8 @@ export async function applyDueTimer(deps: CaptureDeps): Promise<TimerOutcome> {
     const lead = await lockLead(trx, timer.leadId, { skipLocked: true });
     if (!lead) return 'busy';
     await deleteTimer(trx, timer);
-    const { action, status, change } = TIMER_ACTIONS[timer.kind];
-    if (lead.status !== status || lead.attempts !== timer.attempt) return 'stale';
-    await actOn(trx, deps, lead, action, change);
+    if (!timerStands(timer, lead)) return 'stale';
+    await actOn(trx, deps, lead, TIMERS[timer.kind].action, TIMER_CHANGES[timer.kind]);
     return 'applied';
   });
   // Committed: whatever it put in the outbox goes now.

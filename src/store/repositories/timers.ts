@@ -1,7 +1,9 @@
 import type { Db } from '../database.js';
 import { isPostgres } from '../dialect.js';
 
-export type TimerKind = 'offer-expiry' | 'first-contact' | 'hold-recheck';
+import type { TimerKind } from '../../lifecycle/timers.js';
+
+export type { TimerKind } from '../../lifecycle/timers.js';
 
 export interface Timer {
   leadId: string;
