@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OWNED_STATUSES } from '../src/lifecycle/statuses.js';
 import { STORES, type OpenStore } from '../src/store/test-support.js';
+import { insuranceLead } from './insurance-leads.js';
 import { startServe, type ServeProcess } from './serve-process.js';
 
 const ADMIN_KEY = 'lr_test_crash_admin_key_0123456789abcdef';
@@ -13,17 +14,7 @@ const KILL_AFTER = 100;
 const ASIDE = new Set(['account-matched', 'duplicate-received']);
 
 /** Distinct leads (email and phone) for the insurance demo: west health, the inbound team and the partner queue. */
-const crashLead = (n: number) => ({
-  firstName: `Crash${n}`,
-  lastName: 'Test',
-  email: `crash${n}@example.org`,
-  phone: `+1415555${1000 + n}`,
-  country: 'US',
-  region: n % 3 ? 'CA' : 'NY',
-  product: n % 2 ? 'health' : 'auto',
-  value: 5000,
-  source: n % 5 ? 'web' : 'partner',
-});
+const crashLead = (n: number) => insuranceLead(n, { firstName: `Crash${n}`, email: `crash${n}@example.org`, phone: `+1415555${1000 + n}` });
 
 interface Acknowledged {
   email: string;

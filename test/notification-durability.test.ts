@@ -1,13 +1,12 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageId, SMTP_POOL } from '../src/notify/channels/email.js';
 import { captureLead } from '../src/service/capture.js';
 import { seedDemo } from '../src/service/demo.js';
 import { captureDeps } from '../src/service/deps.js';
-import { SMTP_PASSWORD, SMTP_USER, startSmtpServer, type SmtpInbox } from '../src/notify/test-support.js';
+import { startSmtpServer, type ReceivedMail, type SmtpInbox } from '../src/notify/test-support.js';
 import { STORES, type OpenStore } from '../src/store/test-support.js';
+import { insuranceLead } from './insurance-leads.js';
 import { startServe, type ServeProcess } from './serve-process.js';
 
 const ADMIN_KEY = 'lr_test_outbox_admin_key_0123456789abcdef';
@@ -26,17 +25,8 @@ const SLOW_ANSWER_MS = 1_200;
 const START_TIMEOUT_MS = 45_000;
 
 /** Distinct leads of the insurance demo (email and phone), each with its automatic reply and, offered to a rep, the rep's message. */
-const outboxLead = (prefix: 'queued' | 'killed' | 'shared', n: number) => ({
-  firstName: `Outbox${n}`,
-  lastName: 'Test',
-  email: `${prefix}${n}@example.org`,
-  phone: `+141555${{ queued: 5, killed: 6, shared: 7 }[prefix]}${1000 + n}`,
-  country: 'US',
-  region: n % 3 ? 'CA' : 'NY',
-  product: n % 2 ? 'health' : 'auto',
-  value: 5000,
-  source: n % 5 ? 'web' : 'partner',
-});
+const outboxLead = (prefix: 'queued' | 'killed' | 'shared', n: number) =>
+  insuranceLead(n, { firstName: `Outbox${n}`, email: `${prefix}${n}@example.org`, phone: `+141555${{ queued: 5, killed: 6, shared: 7 }[prefix]}${1000 + n}` });
 
 /** One message as a mail server received it. */
 interface Mail {
@@ -54,64 +44,8 @@ const mailOf = (mail: ParsedMail, to: string[]): Mail => ({
   to,
 });
 
-const inboxMail = (inbox: SmtpInbox): Mail[] => inbox.messages.map(({ mail, envelopeTo }) => mailOf(mail, envelopeTo));
-const envelopeTo = (session: SMTPServerSession) => session.envelope.rcptTo.map((r) => r.address);
-
-interface TestSmtpServer {
-  url: string;
-  /** Messages received and answered 250: sent, as far as the sender can tell. */
-  accepted: Mail[];
-  /** Messages received in full but never answered: the sender waits, not knowing whether they went. */
-  held: Mail[];
-  close(): Promise<void>;
-}
-
-/**
- * A real SMTP server that accepts the first `acceptFirst` messages, each answered `answerAfterMs`
- * after it is received, and then takes in every other one whole — DATA and its final dot —
- * without ever answering: the sender is left waiting for the 250 that would let it record the
- * message as sent, as with a server stuck scanning mail.
- */
-async function startTestSmtpServer({ acceptFirst = Infinity, answerAfterMs = 0 }: { acceptFirst?: number; answerAfterMs?: number }): Promise<TestSmtpServer> {
-  const accepted: Mail[] = [];
-  const held: Mail[] = [];
-  const server = new SMTPServer({
-    closeTimeout: 50,
-    disabledCommands: ['STARTTLS'],
-    disableReverseLookup: true,
-    allowInsecureAuth: true,
-    onAuth(auth, _session, callback) {
-      if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) callback(null, { user: auth.username });
-      else callback(Object.assign(new Error('bad credentials'), { responseCode: 535 }));
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        simpleParser(Buffer.concat(chunks)).then(
-          (mail) => {
-            if (accepted.length < acceptFirst) {
-              accepted.push(mailOf(mail, envelopeTo(session)));
-              setTimeout(() => callback(), answerAfterMs);
-            } else {
-              held.push(mailOf(mail, envelopeTo(session))); // and no answer, ever
-            }
-          },
-          (error: Error) => callback(error),
-        );
-      });
-    },
-  });
-  const port = await new Promise<number>((resolve) => {
-    const net = server.listen(0, '127.0.0.1', () => resolve((net.address() as AddressInfo).port));
-  });
-  return {
-    url: `smtp://${SMTP_USER}:${SMTP_PASSWORD}@127.0.0.1:${port}`,
-    accepted,
-    held,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
+const mailsOf = (received: readonly ReceivedMail[]): Mail[] => received.map(({ mail, envelopeTo }) => mailOf(mail, envelopeTo));
+const inboxMail = (inbox: SmtpInbox): Mail[] => mailsOf(inbox.messages);
 
 /** Polls `done` until it holds; real processes keep the system's clock, so this is how the test waits for them. */
 async function until(done: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
@@ -179,7 +113,7 @@ async function captureBeforeServing(store: OpenStore, prefix: 'queued', count: n
 describe.each(STORES)('a server killed between committing messages and sending them, on $name', (target) => {
   let store: OpenStore;
   const servers: ServeProcess[] = [];
-  let holding: TestSmtpServer;
+  let holding: SmtpInbox;
   let inbox: SmtpInbox;
   /** The outbox as the killed server left it, and when it was killed. */
   let atKill: OutboxRow[];
@@ -200,7 +134,7 @@ describe.each(STORES)('a server killed between committing messages and sending t
   beforeAll(async () => {
     store = await target.open();
     await organise(store);
-    holding = await startTestSmtpServer({ acceptFirst: ACCEPT_FIRST });
+    holding = await startSmtpServer({ acceptFirst: ACCEPT_FIRST });
     inbox = await startSmtpServer();
 
     // Messages committed before the server starts: it claims a batch of them at once and starts sending it.
@@ -268,7 +202,7 @@ describe.each(STORES)('a server killed between committing messages and sending t
     const offered = leads.filter((l) => l.owner_id !== null);
     expect(offered.length).toBeGreaterThan(0);
     // Sent by the first server before it was killed, or by the second after it.
-    const arrived = [...holding.accepted, ...delivered];
+    const arrived = [...inboxMail(holding), ...delivered];
     const mailFor = (leadId: string, kinds: string[]) =>
       after.filter((r) => r.lead_id === leadId && kinds.includes(r.kind)).flatMap((r) => arrived.filter((m) => m.key === r.dedupe_key).map((m) => m.to));
     for (const lead of leads) {
@@ -279,7 +213,7 @@ describe.each(STORES)('a server killed between committing messages and sending t
 
   it('does not send again a message recorded as sent before the kill', () => {
     const sentBefore = keysOf(atKill.filter((r) => r.status === 'sent'));
-    expect(sentBefore).toEqual(holding.accepted.map((m) => m.key).sort());
+    expect(sentBefore).toEqual(inboxMail(holding).map((m) => m.key).sort());
     expect(sentBefore).toHaveLength(ACCEPT_FIRST);
     const again = new Set(delivered.map((m) => m.key));
     expect(sentBefore.filter((key) => again.has(key))).toEqual([]);
@@ -289,7 +223,7 @@ describe.each(STORES)('a server killed between committing messages and sending t
     // At least once: the 250 never came, so the process could not know the message had gone. The
     // duplicate is recognisable — same Leadrouter-Delivery key, same Message-ID — for mail clients to fold.
     expect(holding.held).toHaveLength(SMTP_POOL.maxConnections);
-    for (const held of holding.held) {
+    for (const held of mailsOf(holding.held)) {
       expect(atKill.find((r) => r.dedupe_key === held.key)).toMatchObject({ status: 'pending' });
       expect(delivered.filter((m) => m.key === held.key)).toEqual([held]);
     }
@@ -315,12 +249,12 @@ describe.each(STORES)('a server killed between committing messages and sending t
 describe.each(STORES)('two servers sharing one database and a mail server slower than their lease on $name', (target) => {
   let store: OpenStore;
   const servers: ServeProcess[] = [];
-  let slow: TestSmtpServer;
+  let slow: SmtpInbox;
 
   beforeAll(async () => {
     store = await target.open();
     await organise(store);
-    slow = await startTestSmtpServer({ answerAfterMs: SLOW_ANSWER_MS });
+    slow = await startSmtpServer({ answerAfterMs: SLOW_ANSWER_MS });
   });
   afterAll(async () => {
     for (const server of servers.splice(0)) await server.crash();
@@ -352,7 +286,7 @@ describe.each(STORES)('two servers sharing one database and a mail server slower
     for (const server of servers.splice(0)) await server.crash();
 
     const rows = await outbox(store);
-    const mail = slow.accepted;
+    const mail = inboxMail(slow);
     expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
     expect([...countKeys(mail)].filter(([, count]) => count > 1)).toEqual([]);
     expect(mail.map((m) => m.key).sort()).toEqual(rows.map((r) => r.dedupe_key).sort());

@@ -14,19 +14,40 @@ export interface SmtpInbox {
   /** `smtp://user:password@127.0.0.1:<port>`. */
   url: string;
   /** What the server accepted, parsed: headers, text and HTML parts. */
-  messages: { envelopeTo: string[]; user: string | undefined; mail: ParsedMail }[];
+  messages: ReceivedMail[];
+  /** What it took in whole but never answered (see `acceptFirst`). */
+  held: ReceivedMail[];
   close(): Promise<void>;
 }
 
+export interface ReceivedMail {
+  envelopeTo: string[];
+  user: string | undefined;
+  mail: ParsedMail;
+}
+
+export interface SmtpBehaviour {
+  /** Refusals to give first, one per message, at RCPT TO. */
+  rcpt?: number[];
+  /** Refusals to give first, one per message, after DATA. */
+  data?: number[];
+  /** How long each message waits for its 250. */
+  answerAfterMs?: number;
+  /** Messages accepted before every other one is taken in — DATA and its final dot — and never answered, as by a server stuck scanning mail. */
+  acceptFirst?: number;
+}
+
 /**
- * An SMTP server that asks for the test's credentials and keeps what it accepts. `replies` are
- * refusals to give first, one per message, at RCPT TO or after DATA: `{ data: [451] }` refuses
- * the first message with 451 and takes the next. STARTTLS is not offered: the tests run in the clear.
+ * An SMTP server that asks for the test's credentials and keeps what it accepts, behaving as
+ * told: `{ data: [451] }` refuses the first message with 451 after DATA and takes the next.
+ * STARTTLS is not offered: the tests run in the clear.
  */
-export async function startSmtpServer(replies: { rcpt?: number[]; data?: number[] } = {}): Promise<SmtpInbox> {
-  const messages: SmtpInbox['messages'] = [];
-  const rcpt = [...(replies.rcpt ?? [])];
-  const data = [...(replies.data ?? [])];
+export async function startSmtpServer(behaviour: SmtpBehaviour = {}): Promise<SmtpInbox> {
+  const messages: ReceivedMail[] = [];
+  const held: ReceivedMail[] = [];
+  const rcpt = [...(behaviour.rcpt ?? [])];
+  const data = [...(behaviour.data ?? [])];
+  const { answerAfterMs = 0, acceptFirst = Infinity } = behaviour;
   const refusal = (code: number | undefined) => (code === undefined ? null : Object.assign(new Error(`refused by the test (${code})`), { responseCode: code }));
   const server = new SMTPServer({
     // Senders keep pooled connections open; a closing test server drops them instead of waiting.
@@ -49,8 +70,13 @@ export async function startSmtpServer(replies: { rcpt?: number[]; data?: number[
         if (refused) return callback(refused);
         simpleParser(Buffer.concat(chunks)).then(
           (mail) => {
-            messages.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), user: session.user as string | undefined, mail });
-            callback();
+            const received = { envelopeTo: session.envelope.rcptTo.map((r) => r.address), user: session.user as string | undefined, mail };
+            if (messages.length >= acceptFirst) {
+              held.push(received); // and no answer, ever
+              return;
+            }
+            messages.push(received);
+            setTimeout(() => callback(), answerAfterMs);
           },
           (error: Error) => callback(error),
         );
@@ -63,6 +89,7 @@ export async function startSmtpServer(replies: { rcpt?: number[]; data?: number[
   return {
     url: `smtp://${SMTP_USER}:${SMTP_PASSWORD}@127.0.0.1:${port}`,
     messages,
+    held,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
