@@ -51,7 +51,7 @@ describe('the administration pages', { timeout: 30_000 }, () => {
     const alert = dialog.getByRole('alert');
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toContain('body.email');
-    await expect(dialog.getByText('Email: Invalid email address', { exact: true }).isVisible()).resolves.toBe(true);
+    await dialog.getByText('Email: Invalid email address', { exact: true }).waitFor();
     await expect(dialog.getByLabel('Email', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
     expect((await ui.api.call('manager', 'GET', '/v1/reps/yan')).statusCode).toBe(404);
     await page.context().close();

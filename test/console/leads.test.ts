@@ -100,14 +100,14 @@ describe('the manager’s lead pages', () => {
 
     await page.goto('/leads?q=Probe');
     await page.getByRole('link', { name }).waitFor();
-    await expect(page.getByRole('cell', { name: script }).isVisible()).resolves.toBe(true);
+    await page.getByRole('cell', { name: script }).waitFor();
     await expect(page.locator('img[src="x"]').count()).resolves.toBe(0);
     await expect(pwned()).resolves.toBeUndefined();
 
     await page.getByRole('link', { name }).click();
     await page.getByRole('heading', { level: 1, name }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/leads/${lead.id}`);
-    await expect(page.getByText(script, { exact: true }).first().isVisible()).resolves.toBe(true);
+    await page.getByText(script, { exact: true }).first().waitFor();
     await expect(page.locator('img[src="x"], main script').count()).resolves.toBe(0);
     await expect(pwned()).resolves.toBeUndefined();
 
@@ -160,7 +160,7 @@ describe('the manager’s lead pages', () => {
     await page.getByLabel('Give the lead to').selectOption({ label: 'Hannah Schmidt' });
     await page.getByLabel('Reason (optional)').fill('Knows the family');
     await page.getByRole('button', { name: 'Reassign' }).click();
-    await expect(page.getByText('Reassigned to Hannah Schmidt: the lead is now assigned.').isVisible()).resolves.toBe(true);
+    await page.getByText('Reassigned to Hannah Schmidt: the lead is now assigned.').waitFor();
 
     const timeline = page.getByRole('list', { name: 'Timeline events' });
     await timeline.getByText('Assigned to Hannah Schmidt').waitFor();
@@ -182,7 +182,7 @@ describe('the manager’s lead pages', () => {
     expect(new URL(page.url()).pathname).toBe('/board');
     const heldRow = page.getByRole('table').getByRole('row', { name: /Nora Night/ });
     await heldRow.getByText('Held until someone eligible is available', { exact: false }).waitFor();
-    await expect(heldRow.getByText(/^Why each rep was passed over \(\d+\)$/).isVisible()).resolves.toBe(true);
+    await heldRow.getByText(/^Why each rep was passed over \(\d+\)$/).waitFor();
     await expect(page.getByRole('row', { name: /^partners\b/ }).textContent()).resolves.toMatch(/^partners\s*[1-9]/);
 
     // Captured while the board is open: it comes in live.

@@ -81,7 +81,7 @@ describe('the routing configuration editor', { timeout: 90_000 }, () => {
 
     await page.getByRole('tab', { name: 'Version history' }).click();
     const row = page.getByRole('row', { name: new RegExp(`^Version ${next} `) });
-    await expect(row.getByText('Live', { exact: true }).isVisible()).resolves.toBe(true);
+    await row.getByText('Live', { exact: true }).waitFor();
     await page.context().close();
   });
 
@@ -95,10 +95,10 @@ describe('the routing configuration editor', { timeout: 90_000 }, () => {
     await page.getByRole('dialog', { name: 'Make version 1 live?' }).getByRole('button', { name: 'Roll back' }).click();
     await page.getByText('Rolled back: version 1 is live again.').waitFor();
     expect(await liveVersion()).toBe(1);
-    await expect(page.getByRole('row', { name: /^Version 1 / }).getByText('Live', { exact: true }).isVisible()).resolves.toBe(true);
+    await page.getByRole('row', { name: /^Version 1 / }).getByText('Live', { exact: true }).waitFor();
     // The editor held the live text, so it follows the rollback.
     await page.getByRole('tab', { name: 'Editor' }).click();
-    await expect(page.locator('.cm-line', { hasText: 'firstContact:' }).textContent()).resolves.toContain('15m');
+    await page.locator('.cm-line', { hasText: /firstContact: 15m/ }).waitFor();
     await page.context().close();
   });
 
