@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { partnerLead } from '../service/test-support.js';
 import { STORES } from '../store/test-support.js';
@@ -63,10 +64,25 @@ describe.each(STORES)('pull queues over HTTP on $name', (store) => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({
       data: [
-        { key: 'managers', depth: 0, oldestAt: null, oldestAgeSeconds: null },
-        { key: 'partners', depth: 1, oldestAt: new Date(t.clock.now() - 90_000).toISOString(), oldestAgeSeconds: 90 },
+        { key: 'managers', depth: 0, oldestAt: null, oldestAgeSeconds: null, pullers: 'everyone', mayPull: true },
+        { key: 'partners', depth: 1, oldestAt: new Date(t.clock.now() - 90_000).toISOString(), oldestAgeSeconds: 90, pullers: 'everyone', mayPull: true },
       ],
       nextCursor: null,
     });
+  });
+
+  it('shows a manager who pulls from each queue, and a rep key which queues it pulls from', async () => {
+    const source = `${readFileSync('examples/insurance/routing.yaml', 'utf8')}\nqueues:\n  managers: { pullers: nobody }\n  partners: { pullers: { teams: [inbound], reps: [emma] } }\n`;
+    expect((await t.call('admin', 'POST', '/v1/routing-config', { source, activate: true })).statusCode).toBe(201);
+    const asManager = (await t.call('manager', 'GET', '/v1/queues')).json().data as { key: string; pullers: unknown; mayPull: unknown }[];
+    expect(asManager.map((q) => [q.key, q.pullers, q.mayPull])).toEqual([
+      ['managers', 'nobody', null],
+      ['partners', { teams: ['inbound'], reps: ['emma'] }, null],
+    ]);
+    const asRep = (await t.call('rep', 'GET', '/v1/queues')).json().data as { key: string; mayPull: unknown }[];
+    expect(asRep.map((q) => [q.key, q.mayPull])).toEqual([
+      ['managers', false],
+      ['partners', true],
+    ]);
   });
 });

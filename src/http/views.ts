@@ -76,7 +76,11 @@ export const rejectedSubmissionView = (submission: StoredSubmission): z.output<t
   receivedAt: iso(submission.receivedAt),
 });
 
-export const queueView = (queue: QueueSummary): z.output<typeof Queue> => ({ ...queue, oldestAt: isoOrNull(queue.oldestAt) });
+export const queueView = (queue: QueueSummary): z.output<typeof Queue> => ({
+  ...queue,
+  oldestAt: isoOrNull(queue.oldestAt),
+  pullers: typeof queue.pullers === 'string' ? queue.pullers : { teams: [...queue.pullers.teams], reps: [...queue.pullers.reps] },
+});
 
 export const notificationView = (n: StoredNotification): z.output<typeof Notification> => ({
   id: n.id,

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { packageRoot } from '../settings/package.js';
 import type { Lead } from '../engine/index.js';
 import type { Database } from '../store/database.js';
 import { timeline } from '../store/repositories/lead-events.js';
@@ -147,9 +150,9 @@ describe.each(STORES)('pull queues on $name', (store) => {
     clock.advance(MINUTE);
     await queued(partnerLead(2));
     clock.advance(4 * MINUTE);
-    expect(await listQueues(deps)).toEqual([
-      { key: 'managers', depth: 0, oldestAt: null, oldestAgeSeconds: null },
-      { key: 'partners', depth: 2, oldestAt: WEEKDAY, oldestAgeSeconds: 300 },
+    expect(await listQueues(deps, manager)).toEqual([
+      { key: 'managers', depth: 0, oldestAt: null, oldestAgeSeconds: null, pullers: 'everyone', mayPull: null },
+      { key: 'partners', depth: 2, oldestAt: WEEKDAY, oldestAgeSeconds: 300, pullers: 'everyone', mayPull: null },
     ]);
   });
 
@@ -157,11 +160,65 @@ describe.each(STORES)('pull queues on $name', (store) => {
     await db.transaction().execute(async (trx) => activateConfigVersion(trx, await insertConfigVersion(trx, 'fallback: { assign: { queue: triage } }', null, WEEKDAY)));
     await captureLead(deps, { lead: partnerLead(1) });
     await db.transaction().execute(async (trx) => activateConfigVersion(trx, 1));
-    expect((await listQueues(deps)).map((q) => [q.key, q.depth])).toEqual([
+    expect((await listQueues(deps, manager)).map((q) => [q.key, q.depth])).toEqual([
       ['managers', 0],
       ['partners', 0],
       ['triage', 1],
     ]);
+  });
+
+  describe('with the configuration saying who pulls from each queue', () => {
+    /** The insurance example with partners open to the inbound team and Emma, Spanish speakers only, and the managers queue left to managers. */
+    const withPullers = async () => {
+      const source = readFileSync(join(packageRoot(), 'examples', 'insurance', 'routing.yaml'), 'utf8');
+      const queues = 'queues:\n  partners: { pullers: { teams: [inbound], reps: [emma] }, require: { languages: [es] } }\n  managers: { pullers: nobody }\n';
+      await db.transaction().execute(async (trx) => activateConfigVersion(trx, await insertConfigVersion(trx, `${source}\n${queues}`, null, WEEKDAY)));
+    };
+
+    it('lets a member of a puller team pull', async () => {
+      await withPullers();
+      const lead = await queued(partnerLead(1));
+      expect(await pull(deps, 'partners', rep('gabriel'))).toMatchObject({ id: lead.id, ownerId: 'gabriel' });
+    });
+
+    it('refuses a rep who is not one of the queue’s pullers, saying so', async () => {
+      await withPullers();
+      await queued(partnerLead(1));
+      await expect(pull(deps, 'partners', rep('ava'))).rejects.toMatchObject({
+        code: 'conflict',
+        message: 'rep "ava" cannot pull from partners now: not one of the reps who may pull from partners',
+        details: { exclusion: { code: 'not-a-puller', queue: 'partners' } },
+      });
+    });
+
+    it('refuses a named puller without what the queue requires', async () => {
+      await withPullers();
+      await queued(partnerLead(1));
+      await expect(pull(deps, 'partners', rep('emma'))).rejects.toMatchObject({ code: 'conflict', details: { exclusion: { code: 'missing-language', missing: ['es'] } } });
+    });
+
+    it('lets no rep pull from a queue left to managers', async () => {
+      await withPullers();
+      await expect(pull(deps, 'managers', rep('gabriel'))).rejects.toMatchObject({ code: 'conflict', details: { exclusion: { code: 'not-a-puller' } } });
+    });
+
+    it('tells a rep which queues they pull from, busy or not', async () => {
+      await withPullers();
+      await updateRep(db, 'isabel', { maxOpenLeads: 0 }, clock);
+      const mayPull = async (repId: string) => Object.fromEntries((await listQueues(deps, rep(repId))).map((q) => [q.key, q.mayPull]));
+      expect(await mayPull('gabriel')).toEqual({ managers: false, partners: true });
+      expect(await mayPull('hannah')).toEqual({ managers: false, partners: false }); // no Spanish
+      expect(await mayPull('isabel')).toEqual({ managers: false, partners: true }); // at capacity for now
+      expect(await mayPull('ava')).toEqual({ managers: false, partners: false });
+    });
+
+    it('tells a manager who pulls from each queue', async () => {
+      await withPullers();
+      expect((await listQueues(deps, manager)).map((q) => [q.key, q.pullers, q.mayPull])).toEqual([
+        ['managers', 'nobody', null],
+        ['partners', { teams: ['inbound'], reps: new Set(['emma']) }, null],
+      ]);
+    });
   });
 
   it('never lets a rep pull past capacity, even with two pulls at once on two instances', async () => {
@@ -171,7 +228,7 @@ describe.each(STORES)('pull queues on $name', (store) => {
     const other = connectAgain();
     try {
       const otherDeps = captureDeps(other, clock);
-      await listQueues(otherDeps); // connected and warm, so that both pulls really run together
+      await listQueues(otherDeps, manager); // connected and warm, so that both pulls really run together
       const results = await Promise.allSettled([pull(deps, 'partners', rep('emma')), pull(otherDeps, 'partners', rep('emma'))]);
       expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
       expect(results.find((r) => r.status === 'rejected')?.reason).toMatchObject({ code: 'conflict' });
@@ -220,7 +277,7 @@ describe.each(STORES)('pull queues on $name', (store) => {
         expect((await getRep(db, repId))?.openLeads).toBe(before.get(repId)! + ids.length);
       }
       for (const id of all) expect((await events(id)).filter((t) => t === 'pulled')).toHaveLength(1);
-      expect((await listQueues(deps)).find((q) => q.key === 'partners')?.depth).toBe(0);
+      expect((await listQueues(deps, manager)).find((q) => q.key === 'partners')?.depth).toBe(0);
     } finally {
       await other.destroy();
     }

@@ -1,7 +1,7 @@
-import { exclusionText, pullExclusion, type CompiledConfig } from '../engine/index.js';
+import { pullRefusal, pullRefusalText, pullsFrom, Roster, type CompiledConfig, type QueuePullers } from '../engine/index.js';
 import { allowedActions, allows } from '../lifecycle/transitions.js';
 import { claimQueuedLead, getLead, queueDepths, updateLeadState, type StoredLead } from '../store/repositories/leads.js';
-import { lockRep } from '../store/repositories/people.js';
+import { listReps, listTeams, lockRep } from '../store/repositories/people.js';
 import type { CaptureDeps } from './capture.js';
 import { ServiceError } from './errors.js';
 import type { Caller } from './lifecycle.js';
@@ -31,8 +31,8 @@ export async function pull(deps: CaptureDeps, queue: string, caller: Caller, for
     // Locked before the people are read: two pulls by one rep check their capacity one after the other.
     if (!(await lockRep(trx, repId))) throw new ServiceError('invalid', `unknown rep "${repId}"`, [{ path: 'repId', message: `unknown rep "${repId}"` }]);
     const session = await RoutingSession.open(trx, deps);
-    const exclusion = pullExclusion(session.rosterNow(), repId, session.now);
-    if (exclusion) throw new ServiceError('conflict', `rep "${repId}" cannot pull a lead now: ${exclusionText(exclusion)}`, { repId, exclusion });
+    const refusal = pullRefusal(session.rosterNow(), repId, queue, session.config?.queues.get(queue), session.now);
+    if (refusal) throw new ServiceError('conflict', `rep "${repId}" cannot pull from ${queue} now: ${pullRefusalText(refusal)}`, { repId, exclusion: refusal });
     const lead = await claimQueuedLead(trx, queue);
     if (!lead) return null;
     if (!allows(lead.status, 'pull')) {
@@ -63,31 +63,40 @@ export interface QueueSummary {
   /** When the lead that has waited longest was captured; null when the queue is empty. */
   oldestAt: number | null;
   oldestAgeSeconds: number | null;
+  /** Who may pull from it. */
+  pullers: QueuePullers;
+  /** For a rep: whether they pull from this queue (one of its pullers, with what it requires), even if not this minute; null for anyone else. */
+  mayPull: boolean | null;
 }
 
-/** The queues the configuration can send leads to: routes and the fallback that assign to one, and where exhausted offers go. */
+/** The queues the configuration names: those routes and the fallback assign to, where exhausted offers go, and those it says who pulls from. */
 function configuredQueues(config: CompiledConfig | null): string[] {
   if (!config) return [];
   const routes = config.fallback ? [...config.routes, config.fallback] : config.routes;
   const targets = routes.flatMap((route) => (route.target.kind === 'queue' ? [route.target.queue] : []));
-  return config.offer.onExhausted ? [...targets, config.offer.onExhausted] : targets;
+  return [...targets, ...(config.offer.onExhausted ? [config.offer.onExhausted] : []), ...config.queues.keys()];
 }
 
 /**
  * Every queue with its depth and oldest lead, by key: those the active configuration names,
  * empty or not, and any other that still holds leads (one an earlier configuration named).
  */
-export async function listQueues(deps: CaptureDeps): Promise<QueueSummary[]> {
+export async function listQueues(deps: CaptureDeps, caller: Caller): Promise<QueueSummary[]> {
   const now = deps.clock.now();
+  const config = await deps.configs.active(deps.db);
   const depths = new Map((await queueDepths(deps.db)).map((d) => [d.queue, d]));
-  const keys = new Set([...configuredQueues(await deps.configs.active(deps.db)), ...depths.keys()]);
+  const keys = new Set([...configuredQueues(config), ...depths.keys()]);
+  const roster = caller.repId === null ? null : new Roster(await listReps(deps.db), await listTeams(deps.db), deps.zones);
   return [...keys].sort().map((key) => {
     const held = depths.get(key);
+    const queue = config?.queues.get(key);
     return {
       key,
       depth: held?.depth ?? 0,
       oldestAt: held?.oldestAt ?? null,
       oldestAgeSeconds: held ? Math.max(0, Math.floor((now - held.oldestAt) / 1000)) : null,
+      pullers: queue?.pullers ?? 'everyone',
+      mayPull: roster && caller.repId !== null ? pullsFrom(roster, caller.repId, key, queue, now) : null,
     };
   });
 }

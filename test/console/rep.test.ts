@@ -185,6 +185,21 @@ describe('the rep’s inbox and profile', { timeout: 40_000 }, () => {
     await page.context().close();
   });
 
+  it('offers to pull only from the queues the rep pulls from', async () => {
+    const live = (await ui.api.call('manager', 'GET', '/v1/routing-config')).json() as { version: number; source: string };
+    const leftToManagers = `${live.source}\nqueues:\n  managers: { pullers: nobody }\n`;
+    expect((await ui.api.call('manager', 'POST', '/v1/routing-config', { source: leftToManagers, activate: true })).statusCode).toBe(201);
+    try {
+      const page = await inbox();
+      const queues = page.getByRole('table', { name: 'Pull the next lead' });
+      await queues.getByRole('button', { name: 'Pull next from partners' }).waitFor();
+      await expect(queues.getByRole('button', { name: 'Pull next from managers' }).count()).resolves.toBe(0);
+      await page.context().close();
+    } finally {
+      expect((await ui.api.call('manager', 'POST', `/v1/routing-config/versions/${live.version}/activate`)).statusCode).toBe(200);
+    }
+  });
+
   it('saves a change of time zone on the profile', async () => {
     const page = await signedIn();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();

@@ -6,7 +6,7 @@ import { TerritoryIndex } from '../territories.js';
 import { isValidZone, ZoneClock } from '../time/zone-clock.js';
 import { durationMs } from './duration.js';
 import type { ConfigPath, Problems } from './errors.js';
-import type { AssignDoc, RoutingConfigDoc, StrategyName } from './schema.js';
+import type { AssignDoc, QueueDoc, RoutingConfigDoc, StrategyName } from './schema.js';
 
 export type BranchBy = 'territory' | 'round-robin' | 'load-balanced' | 'performance';
 
@@ -25,6 +25,15 @@ export type CompiledTarget =
   | { kind: 'owner'; owner: 'account' | 'previous'; require: CompiledRequirements; text: string }
   | { kind: 'queue'; queue: string; text: string };
 
+/** Who may pull from a queue: everyone, nobody, or these teams' members (sub-teams included) and these reps. */
+export type QueuePullers = 'everyone' | 'nobody' | { teams: readonly string[]; reps: ReadonlySet<string> };
+
+export interface CompiledQueue {
+  key: string;
+  pullers: QueuePullers;
+  require: CompiledRequirements;
+}
+
 export interface CompiledRoute {
   name: string;
   when: CompiledCondition;
@@ -41,6 +50,8 @@ export interface CompiledConfig {
   readonly scoring: CompiledScoring;
   readonly routes: readonly CompiledRoute[];
   readonly fallback: CompiledRoute | null;
+  /** The queues the configuration says who may pull from, by key; any other queue is open to everyone. */
+  readonly queues: ReadonlyMap<string, CompiledQueue>;
   readonly offer: { timeoutMs: number; maxAttempts: number; onExhausted: string | null };
   readonly sla: { firstContactMs: number; onBreach: 'reassign' | 'escalate' } | null;
   /** Memo of offsets for the configuration's own time zone (time-of-day conditions). */
@@ -108,6 +119,18 @@ function compileTarget(assign: AssignDoc, path: ConfigPath, context: ConfigConte
   return { kind: 'team', team: assign.team, strategy: assign.strategy, then, branchBy, options, text };
 }
 
+function compileQueue(key: string, doc: QueueDoc, context: ConfigContext, problems: Problems): CompiledQueue {
+  const path = ['queues', key, 'pullers'];
+  if (typeof doc.pullers === 'string') return { key, pullers: doc.pullers, require: compileRequirements(doc.require) };
+  doc.pullers.teams.forEach((team, i) => {
+    if (context.teams && !context.teams.has(team)) problems.add([...path, 'teams', i], `unknown team "${team}"`);
+  });
+  doc.pullers.reps.forEach((rep, i) => {
+    if (context.reps && !context.reps.has(rep)) problems.add([...path, 'reps', i], `unknown rep "${rep}"`);
+  });
+  return { key, pullers: { teams: doc.pullers.teams, reps: new Set(doc.pullers.reps) }, require: compileRequirements(doc.require) };
+}
+
 /** Compiles a schema-valid document into closures and indexes; semantic problems are collected. */
 export function compileConfig(
   doc: RoutingConfigDoc,
@@ -141,6 +164,7 @@ export function compileConfig(
     scoring: compileScoring(doc.scoring, ['scoring'], scope),
     routes,
     fallback,
+    queues: new Map(Object.entries(doc.queues).map(([key, queue]) => [key, compileQueue(key, queue, context, problems)])),
     offer: {
       timeoutMs: durationMs(doc.offer?.timeout ?? '5m'),
       maxAttempts: doc.offer?.maxAttempts ?? 3,

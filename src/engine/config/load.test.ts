@@ -123,6 +123,18 @@ describe('references to teams and reps', () => {
     ]);
   });
 
+  it('rejects unknown teams and reps among a queue’s pullers, each with its path', () => {
+    const queues = { partners: { pullers: { teams: ['inbound', 'emea'], reps: ['zoe'] } } };
+    expect(errorsOf({ queues }, { context: { teams: teamKeys, reps: new Set(['ava']) } })).toEqual([
+      'queues.partners.pullers.teams[1]: unknown team "emea"',
+      'queues.partners.pullers.reps[0]: unknown rep "zoe"',
+    ]);
+  });
+
+  it('rejects a queue’s pullers that name nobody, pointing to `nobody`', () => {
+    expect(errorsOf({ queues: { partners: { pullers: { teams: [] } } } })).toEqual(['queues.partners.pullers: expected at least one team or rep (or: nobody)']);
+  });
+
   it('accepts any team name when the context lists no teams', () => {
     expect(loadConfig(routesWith({ name: 'emea', assign: { team: 'emea' } })).ok).toBe(true);
   });

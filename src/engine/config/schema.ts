@@ -148,6 +148,28 @@ export const OwnerAssign = z
   .meta({ id: 'OwnerAssign' });
 export const QueueAssign = z.strictObject({ queue: z.string().min(1) }).meta({ id: 'QueueAssign' });
 
+export const QueuePullers = z
+  .union(
+    [
+      z.enum(['everyone', 'nobody']),
+      z
+        .strictObject({ teams: z.array(z.string().min(1)).default([]), reps: z.array(z.string().min(1)).default([]) })
+        .refine((p) => p.teams.length + p.reps.length > 0, { error: 'expected at least one team or rep (or: nobody)' }),
+    ],
+    { error: 'expected everyone, nobody, or { teams: […], reps: […] }' },
+  )
+  .meta({
+    id: 'QueuePullers',
+    description: 'Who may pull from the queue: every rep (the default), nobody (managers hand its leads out), or the members of these teams (sub-teams included) and these reps.',
+  });
+
+export const Queue = z
+  .strictObject({
+    pullers: QueuePullers.default('everyone'),
+    require: Requirements.optional().meta({ description: 'What a rep must have to pull from the queue.' }),
+  })
+  .meta({ id: 'Queue' });
+
 export const Assign = z
   .union([TeamAssign, RepAssign, OwnerAssign, QueueAssign], {
     error: 'expected one of { team: … }, { rep: … }, { owner: account }, { queue: … }',
@@ -213,6 +235,7 @@ export const RoutingConfig = z.strictObject({
   territories: z.record(z.string(), Territory).default({}),
   routes: z.array(Route).default([]),
   fallback: z.strictObject({ assign: Assign }).optional(),
+  queues: z.record(z.string(), Queue).default({}).meta({ description: 'Who may pull from each queue, by key; a queue not listed is open to every rep.' }),
   offer: z
     .strictObject({
       timeout: Duration.default('5m'),
@@ -246,3 +269,4 @@ export type TeamAssignDoc = z.output<typeof TeamAssign>;
 export type RequirementsDoc = z.output<typeof Requirements>;
 export type TerritoryDoc = z.output<typeof Territory>;
 export type RouteDoc = z.output<typeof Route>;
+export type QueueDoc = z.output<typeof Queue>;

@@ -1,4 +1,5 @@
 import type { Exclusion } from '../eligibility.js';
+import type { PullRefusal } from '../pull-eligibility.js';
 import { WEEKDAYS } from '../model.js';
 
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
@@ -32,4 +33,9 @@ export function exclusionText(exclusion: Exclusion): string {
     case 'not-found':
       return 'no such rep';
   }
+}
+
+/** Why a rep may not pull from a queue, in words. */
+export function pullRefusalText(refusal: PullRefusal): string {
+  return refusal.code === 'not-a-puller' ? `not one of the reps who may pull from ${refusal.queue}` : exclusionText(refusal);
 }

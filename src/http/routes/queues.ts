@@ -21,11 +21,13 @@ export function queueRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'List queues with their depth and oldest lead',
-        description: 'Every queue the active routing configuration sends leads to (empty ones too), and any other that still holds leads, by key.',
+        description:
+          'Every queue the active routing configuration names (empty ones too), and any other that still holds leads, by key, with who may pull from it. ' +
+          'For a rep key, `mayPull` says whether the rep pulls from the queue (one of its pullers, with what it requires), even if not this minute.',
         response: { 200: QueueList },
       },
     },
-    async () => ({ data: (await listQueues(ctx)).map(queueView), nextCursor: null }),
+    async (request) => ({ data: (await listQueues(ctx, callerOf(request))).map(queueView), nextCursor: null }),
   );
 
   app.post(
@@ -38,7 +40,7 @@ export function queueRoutes(app: App, ctx: AppContext): void {
         description:
           'The highest-priority (score), then oldest, lead of the queue is assigned to the rep at once and its first-contact deadline starts; ' +
           'concurrent pullers each get a different lead. 204 when the queue is empty. A rep key pulls for itself; an admin or manager key names ' +
-          'the rep in `repId` (400 without it, or for an unknown rep). 409 when the rep may not take a lead now: inactive, at capacity or at their daily cap.',
+          'the rep in `repId` (400 without it, or for an unknown rep). 409 when the rep may not pull from the queue (not one of its pullers, or without what it requires) or not take a lead now: inactive, at capacity or at their daily cap.',
         params: QueueParams,
         body: PullBody,
         response: { 200: PullResponse, 204: z.null().describe('the queue is empty'), 400: ErrorResponse, 409: ErrorResponse },

@@ -18,6 +18,10 @@ export const Queue = named(
     depth: z.number().int().describe('leads waiting in it now'),
     oldestAt: Instant.nullable().describe('when the lead that has waited longest was captured; null when empty'),
     oldestAgeSeconds: z.number().int().nullable().describe('how long that lead has waited; null when empty'),
+    pullers: z
+      .union([z.enum(['everyone', 'nobody']), z.object({ teams: z.array(z.string()), reps: z.array(z.string()) })])
+      .describe('who may pull from it: every rep, nobody (managers hand its leads out), or these teams\' members (sub-teams included) and these reps'),
+    mayPull: z.boolean().nullable().describe('for a rep key: whether the rep pulls from this queue, even if not this minute (busy); null for other keys'),
   }),
   'Queue',
 );

@@ -35,13 +35,6 @@ export interface LeadChange {
   decision: unknown;
 }
 
-export interface Queue {
-  key: string;
-  depth: number;
-  oldestAt: string | null;
-  oldestAgeSeconds: number | null;
-}
-
 export const PAGE_SIZE = 20;
 
 /** The rep's leads of one status, newest first (a rep key lists only its own leads whatever the filter says). */
@@ -61,10 +54,6 @@ export const rejectLead = (id: string, reason: string) => action(id, 'reject', {
 export const logContact = (id: string, note: string) => action(id, 'activities', { type: 'contacted', ...(note.trim() && { note: note.trim() }) });
 export const markWon = (id: string, revenue: number | undefined) => action(id, 'outcome', { outcome: 'won', ...(revenue !== undefined && { revenue }) });
 export const markLost = (id: string, reason: string) => action(id, 'outcome', { outcome: 'lost', ...(reason.trim() && { reason: reason.trim() }) });
-
-export function listQueues(): Promise<Page<Queue>> {
-  return api<Page<Queue>>('/v1/queues');
-}
 
 /** The next lead of the queue, now assigned to the rep; undefined when the queue is empty (204). */
 export async function pullNext(queue: string): Promise<InboxLead | undefined> {

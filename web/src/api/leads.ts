@@ -126,12 +126,6 @@ export interface Decision {
   decidedAt: string;
 }
 
-export interface Queue {
-  key: string;
-  depth: number;
-  oldestAt: string | null;
-  oldestAgeSeconds: number | null;
-}
 
 export interface Team {
   key: string;
@@ -180,8 +174,6 @@ export const getDecision = (id: string) => api<Decision>(`${path(id)}/decision`)
 export function reassignLead(id: string, body: { repId?: string; reason?: string }): Promise<LeadChange> {
   return api<LeadChange>(`${path(id)}/reassign`, { method: 'POST', body });
 }
-
-export const listQueues = () => api<Page<Queue>>('/v1/queues');
 
 export const allReps = async () => (await allPages<Rep>('/v1/reps')).items;
 export const allTeams = async () => (await allPages<Team>('/v1/teams')).items;

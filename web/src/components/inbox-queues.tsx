@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../api/client';
-import { leadName, listQueues, pullNext, type InboxLead } from '../api/inbox';
+import { leadName, pullNext, type InboxLead } from '../api/inbox';
+import { listQueues } from '../api/queues';
 import { ErrorMessage } from './error-message';
 import { formatDuration } from './format';
 import { LoadState } from './load-state';
@@ -35,7 +36,7 @@ export function InboxQueues({ onPulled }: { onPulled: (lead: InboxLead) => void 
     } catch (failure) {
       setError(
         failure instanceof ApiError && failure.status === 409
-          ? new Error(`You cannot pull from ${queue} now: ${failure.message.replace(/^rep "[^"]*" cannot pull a lead now: /, '')}.`)
+          ? new Error(`You cannot pull from ${queue} now: ${failure.message.replace(/^rep "[^"]*" cannot pull from [^ ]+ now: /, '')}.`)
           : failure,
       );
     } finally {
@@ -44,7 +45,8 @@ export function InboxQueues({ onPulled }: { onPulled: (lead: InboxLead) => void 
     }
   }
 
-  const list = queues.data?.data ?? [];
+  // Only the queues this rep pulls from: the others would only ever refuse them.
+  const list = (queues.data?.data ?? []).filter((queue) => queue.mayPull !== false);
   return (
     <section aria-labelledby="queues-heading">
       <h2 id="queues-heading">Pull the next lead</h2>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
-import { allLeadsIn, getDecision, getTimeline, listQueues, type Decision, type LeadView } from '../api/leads';
+import { allLeadsIn, getDecision, getTimeline, type Decision, type LeadView } from '../api/leads';
+import { listQueues, type Queue } from '../api/queues';
 import { BoardLeads, type LeadColumn } from '../components/board-leads';
 import { ErrorMessage } from '../components/error-message';
 import { formatInstant } from '../components/format';
@@ -122,7 +123,14 @@ export default function BoardPage() {
   );
 }
 
-function Queues({ loaded }: { loaded: Loaded<{ data: { key: string; depth: number; oldestAt: string | null }[] }> }) {
+/** Who may pull from a queue, in words. */
+function pullersText(pullers: Queue['pullers']): string {
+  if (pullers === 'everyone') return 'every rep';
+  if (pullers === 'nobody') return 'nobody: managers hand them out';
+  return [...pullers.teams.map((team) => `team ${team}`), ...pullers.reps].join(', ');
+}
+
+function Queues({ loaded }: { loaded: Loaded<{ data: Queue[] }> }) {
   const queues = loaded.data?.data ?? [];
   return (
     <section aria-labelledby="board-queues">
@@ -141,6 +149,7 @@ function Queues({ loaded }: { loaded: Loaded<{ data: { key: string; depth: numbe
                     Waiting
                   </th>
                   <th scope="col">Oldest has waited</th>
+                  <th scope="col">Pulled by</th>
                 </tr>
               </thead>
               <tbody>
@@ -149,6 +158,7 @@ function Queues({ loaded }: { loaded: Loaded<{ data: { key: string; depth: numbe
                     <th scope="row">{queue.key}</th>
                     <td className="num">{queue.depth}</td>
                     <td>{queue.oldestAt ? <Since at={queue.oldestAt} /> : 'empty'}</td>
+                    <td>{pullersText(queue.pullers)}</td>
                   </tr>
                 ))}
               </tbody>
