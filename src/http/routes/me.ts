@@ -3,17 +3,8 @@ import { findRep, updateRep } from '../../service/people.js';
 import { principalOf, repIdOf } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { aboutBody } from '../errors.js';
-import { MePatch, Rep } from '../schemas/people.js';
+import { MePatch, Rep, WhoAmI } from '../schemas/people.js';
 import { repView } from '../views.js';
-
-const WhoAmI = z.object({
-  role: z.enum(['admin', 'manager', 'rep', 'capture']),
-  keyId: z.string(),
-  /** The rep a rep key acts as; null for other keys. */
-  rep: Rep.nullable(),
-  /** The server's clock: the console counts offers down by it, not by a laptop's clock that may be off. */
-  serverTime: z.iso.datetime(),
-});
 
 /** A rep's own profile, for a rep key: skills, languages, working hours, time zone, presence; and who any key is. */
 export function meRoutes(app: App, ctx: AppContext): void {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WEBHOOK_EVENTS } from '../../notify/index.js';
+import { WEBHOOK_EVENTS } from '../../notify/webhook-event.js';
 import { Cursor, Instant, Limit, page } from './common.js';
 import { named } from './registry.js';
 

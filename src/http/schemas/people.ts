@@ -66,3 +66,12 @@ export const TeamPatch = named(z
 
 export const TeamParams = z.strictObject({ key: z.string().min(1) });
 export const TeamPage = page(Team);
+
+export const WhoAmI = z.object({
+  role: z.enum(['admin', 'manager', 'rep', 'capture']),
+  keyId: z.string(),
+  /** The rep a rep key acts as; null for other keys. */
+  rep: Rep.nullable(),
+  /** The server's clock: the console counts offers down by it, not by a laptop's clock that may be off. */
+  serverTime: z.iso.datetime(),
+});

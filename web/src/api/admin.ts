@@ -1,118 +1,39 @@
 /** Administration: reps, teams, form sources, webhook subscriptions and API keys, as the API answers (src/http/schemas/). */
 import { allPages, api, type Page } from './client';
+import type { z } from 'zod';
+import type { ApiKey as ApiKeySchema, CreatedApiKey as CreatedApiKeySchema } from '../../../src/http/schemas/api-keys';
+import type { CreateFormBody, FormSource as FormSchema } from '../../../src/http/schemas/forms';
+import type { CreatedWebhook as CreatedWebhookSchema, Webhook as WebhookSchema } from '../../../src/http/schemas/notifications';
+import type { Availability as AvailabilitySchema, RepPatch, Team as TeamSchema, TeamCreate } from '../../../src/http/schemas/people';
+import type { WorkingHours } from './profile';
 import type { Rep, Role } from './types';
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-export type Presence = 'online' | 'away' | 'offline';
-export type WeeklyHours = Partial<Record<Weekday, string[]>>;
+export { WEEKDAYS, type Weekday } from './profile';
+
+export type Presence = RepRecord['presence'];
+export type WeeklyHours = WorkingHours;
 
 /** A rep with the live counters the store keeps (`daily` is the count on the rep's own local day). */
-export interface RepRecord extends Rep {
-  email: string | null;
-  phone: string | null;
-  workingHours?: WeeklyHours | null;
-  presence: Presence;
-  outOfOffice?: { from: string; until: string } | null;
-  seniority: number;
-  maxOpenLeads?: number | null;
-  dailyCap?: number | null;
-  openLeads: number;
-  daily?: { date: string; count: number } | null;
-  won: number;
-  lost: number;
-  lastAssignedAt?: string | null;
-}
+export type RepRecord = Rep;
+export type RepInput = z.input<typeof RepPatch>;
+export type Availability = z.input<typeof AvailabilitySchema>;
 
-export interface RepInput {
-  name?: string;
-  email?: string | null;
-  phone?: string | null;
-  active?: boolean;
-  timezone?: string;
-  workingHours?: WeeklyHours | null;
-  languages?: string[];
-  skills?: string[];
-  seniority?: number;
-  maxOpenLeads?: number | null;
-  dailyCap?: number | null;
-}
+export type Team = z.output<typeof TeamSchema>;
+export type TeamInput = Omit<z.input<typeof TeamCreate>, 'key'>;
 
-export interface Availability {
-  presence: Presence;
-  outOfOffice: { from: string; until: string } | null;
-}
+export type FormSource = z.output<typeof FormSchema>;
+export type FormInput = z.input<typeof CreateFormBody>;
 
-export interface Weighted {
-  weight: number;
-}
-export interface Team {
-  key: string;
-  name: string;
-  members: (Weighted & { repId: string })[];
-  subTeams: (Weighted & { key: string })[];
-  territories: string[];
-  managerIds: string[];
-}
-export type TeamInput = Omit<Team, 'key'>;
+export const WEBHOOK_EVENTS = ['lead.offered', 'lead.assigned', 'lead.reassigned', 'lead.sla-breached', 'lead.unroutable', 'lead.expired'] as const satisfies readonly Webhook['events'][number][];
+export type Webhook = z.output<typeof WebhookSchema>;
+export type WebhookEvent = Webhook['events'][number];
+export type WebhookFormat = Webhook['format'];
+/** With the secret that signs every delivery: in this answer only. */
+export type CreatedWebhook = z.output<typeof CreatedWebhookSchema>;
 
-export interface FormSource {
-  key: string;
-  name: string;
-  mapping: Record<string, string>;
-  honeypot: string | null;
-  thankYouUrl: string | null;
-  allowedRedirectHosts: string[];
-  allowedOrigins: string[];
-  googleAds: boolean;
-  source: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface FormInput {
-  key: string;
-  name: string;
-  mapping?: Record<string, string>;
-  honeypot?: string | null;
-  thankYouUrl?: string | null;
-  allowedRedirectHosts?: string[];
-  allowedOrigins?: string[];
-  source?: string | null;
-  googleKey?: string | null;
-}
-
-export const WEBHOOK_EVENTS = ['lead.offered', 'lead.assigned', 'lead.reassigned', 'lead.sla-breached', 'lead.unroutable', 'lead.expired'] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
-export type WebhookFormat = 'json' | 'slack';
-
-export interface Webhook {
-  id: string;
-  url: string;
-  events: WebhookEvent[];
-  format: WebhookFormat;
-  active: boolean;
-  createdAt: string;
-}
-export interface CreatedWebhook extends Webhook {
-  /** Signs every delivery; in this answer only. */
-  secret: string;
-}
-
-export interface ApiKeyRecord {
-  id: string;
-  name: string;
-  role: Role;
-  repId: string | null;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-export interface CreatedApiKey extends ApiKeyRecord {
-  /** The secret: in this answer only. */
-  key: string;
-}
+export type ApiKeyRecord = z.output<typeof ApiKeySchema>;
+/** With the secret: in this answer only. */
+export type CreatedApiKey = z.output<typeof CreatedApiKeySchema>;
 
 const path = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
 

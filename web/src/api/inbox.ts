@@ -1,39 +1,10 @@
 /** The rep's inbox as the API serves it: their own leads, the lifecycle actions on them, and the pull queues. */
 import { api, type Page } from './client';
+import type { LeadChange } from './leads';
 import type { Lead, LeadStatus } from './types';
 
-/** A lead as a rep's inbox reads it (the server's Lead schema; deadlines come with reads of leads). */
-export interface InboxLead extends Lead {
-  firstName?: string | null;
-  lastName?: string | null;
-  email?: string | null;
-  phone?: string | null;
-  company?: string | null;
-  city?: string | null;
-  region?: string | null;
-  country?: string | null;
-  product?: string | null;
-  value?: number | null;
-  source?: string | null;
-  ownerId: string | null;
-  score: number | null;
-  grade: string | null;
-  offeredAt: string | null;
-  assignedAt: string | null;
-  contactedAt: string | null;
-  revenue: number | null;
-  createdAt: string;
-  updatedAt: string;
-  /** When the current offer expires; absent in answers that are not reads of leads. */
-  offerExpiresAt?: string | null;
-  /** When the first contact is due by the SLA; absent in answers that are not reads of leads. */
-  contactDueAt?: string | null;
-}
-
-export interface LeadChange {
-  lead: InboxLead;
-  decision: unknown;
-}
+/** A lead as a rep's inbox reads it (deadlines come with reads of leads, not with every answer). */
+export type InboxLead = Lead;
 
 export const PAGE_SIZE = 20;
 

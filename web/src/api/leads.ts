@@ -1,6 +1,10 @@
 /** The manager's lead pages and the lead page: the API calls they make and the shapes they read (src/http/schemas/leads.ts is the reference). */
+import type { z } from 'zod';
+import type { BranchTrace, CandidateTrace, Explanation, Outcome, RouteResult, RouteTrace } from '../../../src/engine/decision';
+import type { Exclusion } from '../../../src/engine/eligibility';
+import type { Decision as DecisionSchema } from '../../../src/http/schemas/leads';
 import { allPages, api, type Page } from './client';
-import type { Lead, LeadStatus, Rep, TimelineEvent } from './types';
+import type { Lead, LeadStatus, Rep, Team, TimelineEvent } from './types';
 
 export const LEAD_STATUSES: readonly LeadStatus[] = ['new', 'unqualified', 'held', 'queued', 'offered', 'assigned', 'contacted', 'won', 'lost'];
 
@@ -8,130 +12,12 @@ export const LEAD_STATUSES: readonly LeadStatus[] = ['new', 'unqualified', 'held
 export const REASSIGNABLE: readonly LeadStatus[] = ['held', 'queued', 'offered', 'assigned', 'contacted'];
 
 /** A lead as reads of leads show it. */
-export interface LeadView extends Lead {
-  firstName?: string | null;
-  lastName?: string | null;
-  email?: string | null;
-  phone?: string | null;
-  company?: string | null;
-  title?: string | null;
-  industry?: string | null;
-  country?: string | null;
-  region?: string | null;
-  city?: string | null;
-  postalCode?: string | null;
-  language?: string | null;
-  product?: string | null;
-  value?: number | null;
-  source?: string | null;
-  externalId?: string | null;
-  custom?: Record<string, unknown> | null;
-  ownerId: string | null;
-  team: string | null;
-  queue: string | null;
-  score: number | null;
-  grade: string | null;
-  route: string | null;
-  configVersion: number | null;
-  accountId: string | null;
-  isTest: boolean;
-  attempts: number;
-  triedReps: string[];
-  offeredAt: string | null;
-  assignedAt: string | null;
-  contactedAt: string | null;
-  closedAt: string | null;
-  revenue: number | null;
-  lostReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-  /** When the current offer expires (offered leads). */
-  offerExpiresAt?: string | null;
-  /** When the first contact is due by the SLA (assigned leads). */
-  contactDueAt?: string | null;
-}
+export type LeadView = Lead;
 
-/** Why a rep could not take the lead (src/engine/eligibility.ts). */
-export type Exclusion =
-  | { code: 'inactive' }
-  | { code: 'out-of-office'; until: number }
-  | { code: 'outside-hours'; weekday: number; minute: number; timezone: string }
-  | { code: 'offline'; presence: string }
-  | { code: 'at-capacity'; open: number; max: number }
-  | { code: 'daily-cap'; count: number; cap: number }
-  | { code: 'missing-language'; missing: string[] }
-  | { code: 'missing-skill'; missing: string[] }
-  | { code: 'seniority'; has: number; needs: number }
-  | { code: 'already-tried' }
-  | { code: 'not-found' }
-  | { code: string; [field: string]: unknown };
+/** The explanation is the engine's own record (the API schema leaves its routes open). */
+export type Decision = Omit<z.output<typeof DecisionSchema>, 'explanation'> & { explanation: Explanation };
 
-export interface CandidateTrace {
-  repId: string;
-  name: string;
-  branch?: string;
-  excluded?: Exclusion;
-  score?: number;
-  /** 1 is the pick. */
-  rank?: number;
-  note?: string;
-}
-
-export interface BranchTrace {
-  key: string;
-  skipped?: string;
-  score?: number;
-  rank?: number;
-}
-
-export type RouteResult = 'no-match' | 'no-candidate' | 'offered' | 'queued' | 'held';
-
-export interface RouteTrace {
-  name: string;
-  /** The condition that failed, when the route did not match. */
-  failed?: string;
-  target?: string;
-  result: RouteResult | string;
-  note?: string;
-  branches?: BranchTrace[];
-  candidates?: CandidateTrace[];
-}
-
-export interface Explanation {
-  configVersion: number | null;
-  at: number;
-  score: number;
-  grade: string | null;
-  qualified: boolean;
-  scoringRules?: number[];
-  territories: string[];
-  exhausted?: { attempts: number; maxAttempts: number };
-  routes: RouteTrace[];
-  recheckAt?: number;
-  summary: string;
-}
-
-export type Outcome =
-  | { type: 'offer'; repId: string; team: string | null; autoAccept: boolean }
-  | { type: 'queue'; queue: string }
-  | { type: 'hold'; reason: 'unavailable' | 'unroutable'; route: string | null }
-  | { type: 'unqualified' };
-
-export interface Decision {
-  configVersion: number | null;
-  outcome: Outcome;
-  summary: string;
-  ranked: string[];
-  explanation: Explanation;
-  decidedAt: string;
-}
-
-
-export interface Team {
-  key: string;
-  name: string;
-  [field: string]: unknown;
-}
+export type { BranchTrace, CandidateTrace, Exclusion, Explanation, Outcome, RouteResult, RouteTrace };
 
 export interface LeadChange {
   lead: LeadView;

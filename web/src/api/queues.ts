@@ -1,15 +1,8 @@
 /** Pull queues, as `GET /v1/queues` answers. */
+import type { z } from 'zod';
+import type { Queue as QueueSchema } from '../../../src/http/schemas/queues';
 import { api, type Page } from './client';
 
-export interface Queue {
-  key: string;
-  depth: number;
-  oldestAt: string | null;
-  oldestAgeSeconds: number | null;
-  /** Who may pull from it: every rep, nobody (managers hand its leads out), or these teams' members and these reps. */
-  pullers: 'everyone' | 'nobody' | { teams: string[]; reps: string[] };
-  /** For a rep key: whether the rep pulls from this queue, even if not this minute; null for other keys. */
-  mayPull: boolean | null;
-}
+export type Queue = z.output<typeof QueueSchema>;
 
 export const listQueues = () => api<Page<Queue>>('/v1/queues');

@@ -1,51 +1,19 @@
+import type { z } from 'zod';
+import type { ConfigError as ConfigErrorSchema, ConfigVersion as ConfigVersionSchema, ImpactResponse, ValidateResponse } from '../../../src/http/schemas/routing';
 import { api, type Page } from './client';
 
 /** A saved routing configuration (`RoutingConfigVersion`); the list leaves `source` out. */
-export interface ConfigVersion {
-  version: number;
-  active: boolean;
-  createdAt: string;
-  /** The id of the API key that saved it; null for the version seeded at set-up. */
-  createdBy: string | null;
-  source?: string;
-}
+export type ConfigVersion = z.output<typeof ConfigVersionSchema>;
 
 /** A problem in a configuration: where (`routes[1].assign.team`), what, and the 1-based line and column of the text. */
-export interface ConfigError {
-  path: string;
-  message: string;
-  line?: number;
-  column?: number;
-}
+export type ConfigError = z.output<typeof ConfigErrorSchema>;
 
-export interface Validation {
-  valid: boolean;
-  errors: ConfigError[];
-}
-
-export interface ImpactTarget {
-  type: 'rep' | 'queue' | 'hold' | 'unqualified';
-  id: string;
-  name: string;
-}
-
-export interface ImpactPlacement {
-  route: string | null;
-  target: ImpactTarget;
-  outcome: 'offer' | 'queue' | 'hold' | 'unqualified';
-  team: string | null;
-}
+export type Validation = z.output<typeof ValidateResponse>;
 
 /** `POST /v1/routing-config/impact`: the last leads decided again under the live configuration and under the draft. */
-export interface Impact {
-  liveVersion: number | null;
-  at: string;
-  leads: number;
-  changed: number;
-  byRoute: { route: string | null; live: number; draft: number }[];
-  byTarget: { target: ImpactTarget; live: number; draft: number; delta: number }[];
-  changes: { leadId: string; name: string; createdAt: string; live: ImpactPlacement; draft: ImpactPlacement }[];
-}
+export type Impact = z.output<typeof ImpactResponse>;
+export type ImpactPlacement = Impact['changes'][number]['live'];
+export type ImpactTarget = ImpactPlacement['target'];
 
 export const IMPACT_DEFAULT_LEADS = 200;
 export const IMPACT_MAX_LEADS = 5000;

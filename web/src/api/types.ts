@@ -1,52 +1,13 @@
-/** The API's answers as the console reads them (the server's zod schemas and /openapi.json are the reference). */
+/** The API's answers as the console reads them: the types of the server's own schemas (src/http/schemas), erased at build time. */
+import type { z } from 'zod';
+import type { Lead as LeadSchema, LeadEvent } from '../../../src/http/schemas/leads';
+import type { Rep as RepSchema, Team as TeamSchema, WhoAmI as WhoAmISchema } from '../../../src/http/schemas/people';
 
-export type Role = 'admin' | 'manager' | 'rep' | 'capture';
+export type { LeadStatus } from '../../../src/lifecycle/statuses';
 
-export type LeadStatus = 'new' | 'unqualified' | 'held' | 'queued' | 'offered' | 'assigned' | 'contacted' | 'won' | 'lost';
-
-export interface WorkingHours {
-  [day: string]: string[] | undefined;
-}
-
-export interface Rep {
-  id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  active: boolean;
-  timezone: string;
-  workingHours?: unknown;
-  presence: string;
-  outOfOffice?: { from: string | null; until: string | null } | null;
-  languages: string[];
-  skills: string[];
-  seniority?: number;
-  maxOpenLeads?: number | null;
-  dailyCap?: number | null;
-  channels?: string[] | null;
-  openLeads?: number;
-  [field: string]: unknown;
-}
-
-export interface WhoAmI {
-  role: Role;
-  keyId: string;
-  rep: Rep | null;
-  serverTime: string;
-}
-
-export interface Lead {
-  id: string;
-  status: LeadStatus;
-  [field: string]: unknown;
-}
-
-export interface TimelineEvent {
-  type: string;
-  at: string;
-  actor: string | null;
-  /** Who acted, when an API key did: the rep of a rep key, else the key's name. */
-  actorName?: string | null;
-  data?: Record<string, unknown> | null;
-  [field: string]: unknown;
-}
+export type WhoAmI = z.output<typeof WhoAmISchema>;
+export type Role = WhoAmI['role'];
+export type Rep = z.output<typeof RepSchema>;
+export type Team = z.output<typeof TeamSchema>;
+export type Lead = z.output<typeof LeadSchema>;
+export type TimelineEvent = z.output<typeof LeadEvent>;

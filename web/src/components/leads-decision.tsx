@@ -161,7 +161,7 @@ function RouteCandidates({ decision, route }: { decision: Decision; route: Route
               {route.branches.map((branch) => (
                 <tr key={branch.key} className={branch.skipped ? 'excluded' : branch.rank === 1 ? 'picked' : undefined}>
                   <th scope="row">{branch.key}</th>
-                  <td>{branch.skipped ? (branch.skipped === 'no-eligible-member' ? 'Passed over: no member could take the lead' : branch.skipped.replace(/-/g, ' ')) : branch.rank === 1 ? 'Chosen' : 'Eligible'}</td>
+                  <td>{branch.skipped ? ('Passed over: no member could take the lead') : branch.rank === 1 ? 'Chosen' : 'Eligible'}</td>
                   <ScoreRankCells score={branch.score} rank={branch.rank} />
                 </tr>
               ))}

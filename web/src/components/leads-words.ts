@@ -18,35 +18,36 @@ export function leadName(lead: Pick<LeadView, 'firstName' | 'lastName' | 'email'
   return name || text(lead.email) || text(lead.company) || text(lead.phone) || 'Unnamed lead';
 }
 
+/** A code this console does not know (a decision stored by another version), in words as best it can. */
+const unknownCode = (code: unknown) => String(code).replace(/-/g, ' ');
+
 /** Why a rep was passed over (src/engine/explain/exclusion-text.ts, in full sentences). */
 export function exclusionText(exclusion: Exclusion): string {
-  const e = exclusion as Record<string, unknown>;
-  const list = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value));
   switch (exclusion.code) {
     case 'inactive':
       return 'Inactive';
     case 'out-of-office':
-      return `Out of office until ${formatInstant(new Date(Number(e.until)).toISOString())}`;
+      return `Out of office until ${formatInstant(new Date(exclusion.until).toISOString())}`;
     case 'outside-hours':
-      return `Outside working hours (${WEEKDAYS[Number(e.weekday)] ?? 'day ' + String(e.weekday)} ${hhmm(Number(e.minute))} in ${String(e.timezone)})`;
+      return `Outside working hours (${WEEKDAYS[exclusion.weekday] ?? `day ${exclusion.weekday}`} ${hhmm(exclusion.minute)} in ${exclusion.timezone})`;
     case 'offline':
-      return `Presence is ${String(e.presence)}; the route requires reps online`;
+      return `Presence is ${exclusion.presence}; the route requires reps online`;
     case 'at-capacity':
-      return `At capacity (${String(e.open)} of ${String(e.max)} open leads)`;
+      return `At capacity (${exclusion.open} of ${exclusion.max} open leads)`;
     case 'daily-cap':
-      return `Daily cap reached (${String(e.count)} of ${String(e.cap)} today)`;
+      return `Daily cap reached (${exclusion.count} of ${exclusion.cap} today)`;
     case 'missing-language':
-      return `Does not speak ${list(e.missing)}`;
+      return `Does not speak ${exclusion.missing.join(', ')}`;
     case 'missing-skill':
-      return `Lacks the skill ${list(e.missing)}`;
+      return `Lacks the skill ${exclusion.missing.join(', ')}`;
     case 'seniority':
-      return `Seniority ${String(e.has)} is below the ${String(e.needs)} required`;
+      return `Seniority ${exclusion.has} is below the ${exclusion.needs} required`;
     case 'already-tried':
       return 'Already rejected this lead or let its offer expire';
     case 'not-found':
       return 'No such rep';
     default:
-      return exclusion.code.replace(/-/g, ' ');
+      return unknownCode((exclusion as { code: unknown }).code);
   }
 }
 
@@ -64,7 +65,7 @@ export function routeResultText(route: RouteTrace): string {
     case 'held':
       return 'Matched: held until someone is available';
     default:
-      return route.result.replace(/-/g, ' ');
+      return unknownCode(route.result);
   }
 }
 
