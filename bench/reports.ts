@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/engine/index.js';
 import { ConfigCache } from '../src/service/config-cache.js';
-import { REPORT_GROUPINGS, REPORT_NAMES, REPORTS, type GroupBy, type ReportName } from '../src/service/reports.js';
+import { rebuildPastReportDays, REPORT_GROUPINGS, REPORT_NAMES, REPORTS, type GroupBy, type ReportName } from '../src/service/reports.js';
 import { migrate, openDatabase, type Database } from '../src/store/database.js';
 import { isPostgres } from '../src/store/dialect.js';
 import { saveRep, saveTeam } from '../src/store/repositories/people.js';
@@ -50,6 +50,8 @@ interface StoreFigures {
   leads: number;
   events: number;
   loadSeconds: number;
+  /** The kept day figures rebuilt after the load, as serve does in the background: days and seconds. */
+  rebuilt: { days: number; seconds: number };
   inWindow: Record<string, number>;
   timings: Timing[];
 }
@@ -143,6 +145,13 @@ async function settle(db: Database): Promise<void> {
   }
 }
 
+/** The day figures reports keep, rebuilt for every day the load marked, as `leadrouter serve` does in the background. */
+async function rebuild(db: Database): Promise<{ days: number; seconds: number }> {
+  const start = performance.now();
+  const days = await rebuildPastReportDays({ db, clock: { now: () => NOW } });
+  return { days, seconds: (performance.now() - start) / 1000 };
+}
+
 async function time(work: () => Promise<number>): Promise<{ rows: number; ms: number[] }> {
   let rows = await work();
   const ms: number[] = [];
@@ -195,7 +204,7 @@ async function measureSqlite(dir: string, count: number): Promise<StoreFigures> 
   try {
     await settle(db);
     const loadSeconds = (performance.now() - start) / 1000;
-    return { leads: count, events, loadSeconds, ...(await measure(db)) };
+    return { leads: count, events, loadSeconds, rebuilt: await rebuild(db), ...(await measure(db)) };
   } finally {
     await db.destroy();
   }
@@ -211,7 +220,7 @@ async function measurePostgres(url: string, count: number): Promise<StoreFigures
       const events = await loadPostgres(db, count);
       await settle(db);
       const loadSeconds = (performance.now() - start) / 1000;
-      return { leads: count, events, loadSeconds, ...(await measure(db)) };
+      return { leads: count, events, loadSeconds, rebuilt: await rebuild(db), ...(await measure(db)) };
     } finally {
       await db.destroy();
     }
@@ -223,7 +232,8 @@ const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n).toLocaleStrin
 function report(label: string, figures: StoreFigures): void {
   const count = (n: number) => n.toLocaleString('en-US');
   console.log(
-    `${label}: ${count(figures.leads)} leads, ${count(figures.events)} events (loaded and analysed in ${figures.loadSeconds.toFixed(0)} s); ` +
+    `${label}: ${count(figures.leads)} leads, ${count(figures.events)} events (loaded and analysed in ${figures.loadSeconds.toFixed(0)} s; ` +
+      `day figures of ${count(figures.rebuilt.days)} days rebuilt in ${figures.rebuilt.seconds.toFixed(0)} s); ` +
       `leads in the window: ${Object.entries(figures.inWindow).map(([w, n]) => `${count(n)} in the last ${w}`).join(', ')}`,
   );
   console.log(`  ${'report'.padEnd(16)} ${'groupBy'.padEnd(8)} ${'window'.padEnd(9)} ${'rows'.padStart(5)}  ${'median'.padStart(9)} ${'best'.padStart(9)} ${'worst'.padStart(9)}   ÷ baseline`);

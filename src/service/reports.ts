@@ -1,19 +1,8 @@
 import type { CompiledConfig } from '../engine/index.js';
 import type { Database } from '../store/database.js';
 import { teamGraph } from '../store/repositories/people.js';
-import {
-  breachCounts,
-  groupNames,
-  offerCounts,
-  outcomeCounts,
-  repLoads,
-  speedToLead,
-  teamShares,
-  timeToAccept,
-  type DurationFigures,
-  type GroupBy,
-  type Window,
-} from '../store/repositories/reports.js';
+import { breachCounts, DAY_MS, offerCounts, outcomeCounts, rebuildStaleDays, speedToLead, timeToAccept } from '../store/repositories/report-days.js';
+import { groupNames, repLoads, teamShares, type DurationFigures, type GroupBy, type Window } from '../store/repositories/reports.js';
 import type { Clock } from './clock.js';
 import type { ConfigCache } from './config-cache.js';
 import { ServiceError } from './errors.js';
@@ -359,3 +348,10 @@ export const REPORTS: Readonly<Record<ReportName, Runner>> = {
   fairness: fairnessReport,
   load: loadReport,
 };
+
+/**
+ * Rebuilds the report figures of the past days that changed (today is always read from the
+ * leads themselves), so that no report has to: after an import of old leads, or an upgrade that
+ * marks every day to be counted, this is where the time goes.
+ */
+export const rebuildPastReportDays = (deps: Pick<ReportDeps, 'db' | 'clock'>): Promise<number> => rebuildStaleDays(deps.db, 0, Math.floor(deps.clock.now() / DAY_MS));

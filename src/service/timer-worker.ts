@@ -3,6 +3,7 @@ import { lockLead } from '../store/repositories/leads.js';
 import { claimDueTimers, deleteTimer } from '../store/repositories/timers.js';
 import type { CaptureDeps } from './capture.js';
 import { actOn, TIMER_CHANGES } from './lifecycle.js';
+import { PollingLoop } from './polling-loop.js';
 
 export type TimerOutcome = 'applied' | 'stale' | 'busy' | 'none';
 
@@ -36,14 +37,15 @@ export async function applyDueTimer(deps: CaptureDeps): Promise<TimerOutcome> {
  * told something is due. Tests drive `runDue` with a test clock instead.
  */
 export class TimerWorker {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly deps: CaptureDeps,
-    private readonly onError: (error: unknown) => void,
-    private readonly intervalMs = 1_000,
-  ) {}
+    onError: (error: unknown) => void,
+    intervalMs = 1_000,
+  ) {
+    this.loop = new PollingLoop(() => this.runDue(), onError, intervalMs);
+  }
 
   /** Applies every timer due now; resolves with how many were applied. */
   async runDue(): Promise<number> {
@@ -56,24 +58,11 @@ export class TimerWorker {
   }
 
   start(): void {
-    const tick = () => {
-      this.running = this.runDue()
-        .catch((error: unknown) => {
-          this.onError(error);
-          return 0;
-        })
-        .finally(() => {
-        this.running = null;
-        if (this.timer) this.timer = setTimeout(tick, this.intervalMs);
-      });
-    };
-    this.timer = setTimeout(tick, this.intervalMs);
+    this.loop.start();
   }
 
   /** Stops polling and waits for a round in progress to finish. */
   async stop(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
+    await this.loop.stop();
   }
 }

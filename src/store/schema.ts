@@ -221,6 +221,23 @@ export interface WebhooksTable {
   created_at: number;
 }
 
+/** A day's report figures for one rep, team or source (migration 011); `key` '' stands for none. */
+export interface ReportDaysTable {
+  day: number;
+  dim: string;
+  key: string;
+  /** The counts, as JSON. */
+  counts: string;
+  /** Capture to first contact of the day's leads contacted, in milliseconds, as a JSON array. */
+  speed: string;
+  /** Offer to acceptance, likewise. */
+  accept: string;
+}
+
+export interface ReportStaleDaysTable {
+  day: number;
+}
+
 export interface Tables {
   reps: RepsTable;
   teams: TeamsTable;
@@ -240,4 +257,6 @@ export interface Tables {
   timers: TimersTable;
   notifications: NotificationsTable;
   webhooks: WebhooksTable;
+  report_days: ReportDaysTable;
+  report_stale_days: ReportStaleDaysTable;
 }

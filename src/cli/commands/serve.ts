@@ -6,6 +6,8 @@ import { seedDemo } from '../../service/demo.js';
 import { captureDeps } from '../../service/deps.js';
 import { createChannels, DEFAULT_RATE_LIMIT, DeliveryError, MAX_ATTEMPTS, retryDelayAfter, retryDelayMs, type OutboundMessage } from '../../notify/index.js';
 import { Dispatcher } from '../../service/dispatcher.js';
+import { PollingLoop } from '../../service/polling-loop.js';
+import { rebuildPastReportDays } from '../../service/reports.js';
 import { TimerWorker } from '../../service/timer-worker.js';
 import { readSettings } from '../../settings/settings.js';
 import { migrate, openDatabase } from '../../store/database.js';
@@ -15,9 +17,13 @@ import { println, type CliIo } from '../io.js';
  * `leadrouter serve`: the HTTP API on the store named by LEADROUTER_DATABASE_URL. Migrates on
  * start, seeds the demo organisation into an empty store when LEADROUTER_DEMO=1, creates the
  * first admin key (printed once), applies due timers (offer expiry, first-contact deadlines, hold
- * re-checks) in the background, and stops gracefully on SIGTERM or SIGINT: the timer round and
- * requests in flight finish, then the database closes.
+ * re-checks) and keeps the report figures of past days up to date in the background, and stops
+ * gracefully on SIGTERM or SIGINT: the rounds and requests in flight finish, then the database
+ * closes.
  */
+/** How often the report figures of past days are brought up to date in the background. */
+const REPORT_DAYS_EVERY_MS = 10 * 60_000;
+
 export function registerServe(program: Command, io: CliIo): void {
   program
     .command('serve')
@@ -49,16 +55,19 @@ export function registerServe(program: Command, io: CliIo): void {
         maxAttempts: MAX_ATTEMPTS,
         onError: (error) => app.log.error({ err: error }, 'delivering the outbox failed; the messages stay due'),
       });
+      const reportDays = new PollingLoop(() => rebuildPastReportDays(deps), (error) => app.log.error({ err: error }, 'rebuilding report figures failed; reports rebuild them'), REPORT_DAYS_EVERY_MS);
       deps.outbox.listen(() => dispatcher.wake());
       const address = await app.listen({ port: settings.port, host: settings.host });
       timers.start();
       dispatcher.start();
+      reportDays.start(0);
       println(io.err, `leadrouter listening on ${address} (database ${settings.databaseUrl.replace(/\/\/[^@]*@/, '//…@')})`);
       println(io.err, `  the web console: ${address}/ (sign in with an API key)`);
       await new Promise<void>((resolve) => {
         const stop = async (signal: string) => {
           app.log.info({ signal }, 'shutting down');
           await timers.stop();
+          await reportDays.stop();
           await dispatcher.stop();
           channels.close();
           await app.close();

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { findRep, updateRep } from '../../service/people.js';
 import { principalOf, repIdOf } from '../auth.js';
 import type { App, AppContext } from '../context.js';

@@ -9,6 +9,7 @@ import { lifecycle } from './007-lifecycle.js';
 import { notifications } from './008-notifications.js';
 import { repChannels } from './009-rep-channels.js';
 import { reports } from './010-reports.js';
+import { reportDays } from './011-report-days.js';
 
 /** Every migration, in order. Names never change once released; new ones are appended. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '008-notifications': notifications,
   '009-rep-channels': repChannels,
   '010-reports': reports,
+  '011-report-days': reportDays,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,7 +3,8 @@ import type { LeadsTable } from '../schema.js';
 import { STORES, type OpenStore } from '../test-support.js';
 import { insertEvents, type LeadEvent } from './lead-events.js';
 import { saveRep, saveTeam } from './people.js';
-import { breachCounts, offerCounts, outcomeCounts, repLoads, speedToLead, teamShares, timeToAccept } from './reports.js';
+import { breachCounts, DAY_MS, offerCounts, outcomeCounts, rebuildStaleDays, speedToLead, timeToAccept } from './report-days.js';
+import { durationFigures, figuresFromLeads, repLoads, teamShares, type Counts } from './reports.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -68,6 +69,91 @@ describe.each(STORES)('report figures on $name', (target) => {
   /** A lead of `owner` in `team`, captured at `at` and first contacted `after` ms later. */
   const contacted = (at: number, after: number, owner: string, team = 't1', row: Partial<LeadsTable> = {}) =>
     leadRow(at, { status: 'contacted', owner_id: owner, team_key: team, offered_at: at, assigned_at: at + MIN, contacted_at: at + after, ...row });
+
+  describe('from the figures kept per day', () => {
+    /** Leads over four days at uneven hours, with offers, answers and breaches: every figure has something to count. */
+    const spreadOver4Days = async () => {
+      const day = 24 * HOUR;
+      for (let i = 0; i < 40; i++) {
+        const at = FROM + Math.floor((i * 4 * day) / 40) + i * 7 * MIN;
+        const owner = ['ava', 'ben', 'cy'][i % 3]!;
+        const [lead] = await insert(contacted(at, (i % 7) * MIN + 30_000, owner, i % 2 ? 't1' : 't2', { source: i % 4 ? 'web' : null, ...(i % 5 === 0 && { status: 'won', revenue: 100 * i }) }));
+        await events(
+          lead!.id,
+          { type: 'offered', at, actor: null, data: { repId: owner } },
+          { type: i % 6 ? 'accepted' : 'rejected', at: at + MIN, actor: null, data: { repId: owner } },
+          ...(i % 4 === 1 ? [{ type: 'sla-breached', at: at + 20 * MIN, actor: null, data: { repId: owner } }] : []),
+        );
+      }
+    };
+    const figuresNow = async (w: { from: number; to: number }, groupBy: 'rep' | 'team' | 'source') => ({
+      speed: await speedToLead(store.db, w, groupBy, 3 * MIN),
+      accept: await timeToAccept(store.db, w, groupBy, MIN),
+      offers: await offerCounts(store.db, w, groupBy),
+      breaches: await breachCounts(store.db, w, groupBy),
+      outcomes: await outcomeCounts(store.db, w, groupBy),
+    });
+    /** The same figures read from the leads and events alone. */
+    const fromLeadsAlone = async (w: { from: number; to: number }, groupBy: 'rep' | 'team' | 'source') => {
+      const sorted = <T extends { key: string | null }>(rows: T[]) => [...rows].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+      const byKey = await figuresFromLeads(store.db, w, groupBy, ['counts', 'speed', 'accept']);
+      const percentiles = (kind: 'speed' | 'accept', within: number) => ({
+        groups: sorted([...byKey].filter(([, f]) => f[kind].length > 0).map(([key, f]) => durationFigures(key, f[kind], within))),
+        total: durationFigures(null, [...byKey.values()].flatMap((f) => f[kind]), within),
+      });
+      return { speed: percentiles('speed', 3 * MIN), accept: percentiles('accept', MIN), byKey };
+    };
+
+    it('gives over whole and partial days the figures the leads and events give', async () => {
+      await spreadOver4Days();
+      const day = 24 * HOUR;
+      const windows = [
+        { from: FROM, to: FROM + 4 * day },
+        { from: FROM + 5 * HOUR, to: FROM + 3 * day + 7 * HOUR },
+        { from: FROM + day + MIN, to: FROM + 2 * day - MIN },
+      ];
+      for (const w of windows) {
+        for (const groupBy of ['rep', 'team', 'source'] as const) {
+          const kept = await figuresNow(w, groupBy);
+          const alone = await fromLeadsAlone(w, groupBy);
+          const sorted = <T extends { key: string | null }>(rows: T[]) => [...rows].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+          expect({ groups: sorted(kept.speed.groups), total: kept.speed.total }).toEqual(alone.speed);
+          expect({ groups: sorted(kept.accept.groups), total: kept.accept.total }).toEqual(alone.accept);
+          const counted = (fields: readonly (keyof Counts)[]) =>
+            [...alone.byKey].filter(([, f]) => fields.some((field) => f.counts[field] !== 0)).map(([key, f]) => ({ key, ...Object.fromEntries(fields.map((field) => [field, f.counts[field]])) }));
+          expect(sorted(kept.offers)).toEqual(sorted(counted(['offered', 'accepted', 'rejected', 'expired'])));
+          expect(sorted(kept.breaches)).toEqual(sorted(counted(['assignments', 'breaches'])));
+          expect(sorted(kept.outcomes)).toEqual(sorted(counted(['leads', 'won', 'lost', 'revenue', 'deals'])));
+        }
+      }
+    });
+
+    it('rebuilds only the stale days asked for, and leaves them no longer stale', async () => {
+      await insert(contacted(FROM, MIN, 'ava'), contacted(FROM + 24 * HOUR, MIN, 'ben'));
+      const day = Math.floor(FROM / DAY_MS);
+      expect(await rebuildStaleDays(store.db, day, day + 1)).toBe(1);
+      expect((await store.db.selectFrom('report_stale_days').select('day').execute()).map((r) => Number(r.day))).toEqual([day + 1]);
+      expect((await store.db.selectFrom('report_days').select(['day', 'dim', 'key']).orderBy('dim').execute()).map((r) => [Number(r.day), r.dim, r.key])).toEqual([
+        [day, 'rep', 'ava'],
+        [day, 'source', 'web'],
+        [day, 'team', 't1'],
+      ]);
+    });
+
+    it('shows a change to a lead of a day already counted in the next report', async () => {
+      const [lead] = await insert(contacted(FROM, MIN, 'ava'));
+      expect((await speedToLead(store.db, WINDOW, 'rep', 0)).total).toMatchObject({ count: 1, p50: MIN });
+      await store.db.updateTable('leads').set({ contacted_at: FROM + 9 * MIN }).where('id', '=', lead!.id).execute();
+      expect((await speedToLead(store.db, WINDOW, 'rep', 0)).total).toMatchObject({ count: 1, p50: 9 * MIN });
+    });
+
+    it('shows an event added to a lead of a day already counted in the next report', async () => {
+      const [lead] = await insert(contacted(FROM, MIN, 'ava'));
+      expect(await breachCounts(store.db, WINDOW, 'rep')).toEqual([]);
+      await events(lead!.id, { type: 'sla-breached', at: FROM + 20 * MIN, actor: null, data: { repId: 'ava' } });
+      expect(await breachCounts(store.db, WINDOW, 'rep')).toEqual([{ key: 'ava', assignments: 0, breaches: 1 }]);
+    });
+  });
 
   it('gives the nearest-rank percentiles of capture to first contact per owner and over all', async () => {
     await insert(

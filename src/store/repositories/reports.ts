@@ -42,22 +42,22 @@ const REPORTED_EVENTS = sql`e.type in ('offered', 'accepted', 'rejected', 'expir
  * spills to disk), and no JIT compilation, which costs more than it saves on statements of this
  * size (a second or more of compiling).
  */
-async function reportQuery<T>(db: Database, run: (db: Db) => Promise<T>): Promise<T> {
+async function reportQuery<T>(db: Db, run: (db: Db) => Promise<T>): Promise<T> {
   if (!isPostgres(db)) return run(db);
-  return db.transaction().execute(async (trx) => {
+  const tuned = async (trx: Db) => {
     await sql`set local work_mem = '64MB'`.execute(trx);
     await sql`set local jit = off`.execute(trx);
     return run(trx);
-  });
+  };
+  return db.isTransaction ? tuned(db) : (db as Database).transaction().execute(tuned);
 }
 
-const rowsOf = async <T>(db: Database, query: RawBuilder<T>): Promise<T[]> => reportQuery(db, async (q) => (await query.execute(q)).rows);
+const rowsOf = async <T>(db: Db, query: RawBuilder<T>): Promise<T[]> => reportQuery(db, async (q) => (await query.execute(q)).rows);
 
 /**
  * Durations as percentiles, by the nearest-rank method: the p-th percentile is the smallest
  * value that at least p % of the values do not exceed — an actual value, never an
- * interpolation. PostgreSQL computes it as percentile_disc; SQLite, which has no percentiles,
- * from ranks (window functions). `total` is over every value, whatever its group.
+ * interpolation. `total` is over every value, whatever its group.
  */
 export interface DurationFigures {
   key: string | null;
@@ -69,128 +69,40 @@ export interface DurationFigures {
   within: number;
 }
 
-interface PercentileRow {
-  t: number;
-  k: string | null;
-  count: number | string;
-  p50: number | string | null;
-  p90: number | string | null;
-  p99: number | string | null;
-  within: number | string | null;
+/** The nearest-rank percentiles of these values (in any order). */
+export function durationFigures(key: string | null, values: readonly number[], withinMs: number): DurationFigures {
+  const sorted = Float64Array.from(values).sort();
+  const n = sorted.length;
+  const at = (p: number) => (n === 0 ? null : sorted[Math.floor((n * p + 99) / 100) - 1]!);
+  let within = 0;
+  while (within < n && sorted[within]! <= withinMs) within++;
+  return { key, count: n, p50: at(50), p90: at(90), p99: at(99), within };
 }
 
-const noDurations = (): DurationFigures => ({ key: null, count: 0, p50: null, p90: null, p99: null, within: 0 });
-
-async function durationPercentiles(
-  db: Database,
-  key: RawBuilder<string | null>,
-  duration: RawBuilder<number>,
-  where: RawBuilder<unknown>,
-  withinMs: number,
-): Promise<{ groups: DurationFigures[]; total: DurationFigures }> {
-  const rows = await reportQuery(db, async (q) => {
-    if (isPostgres(q)) {
-      // percentile_disc is the nearest rank; keys compared byte by byte sort several times faster than by the locale's rules.
-      return (
-        await sql<PercentileRow>`
-          select grouping(k) as t, k, count(*) as count,
-            percentile_disc(0.5) within group (order by v) as p50,
-            percentile_disc(0.9) within group (order by v) as p90,
-            percentile_disc(0.99) within group (order by v) as p99,
-            sum(case when v <= ${withinMs} then 1 else 0 end) as within
-          from (select ${key} collate "C" as k, ${duration} as v from leads l where ${where}) d
-          group by grouping sets ((k), ())`.execute(q)
-      ).rows;
-    }
-    // Each value is ranked within its group (t = 0) and among all (t = 1); the percentile is the
-    // least value whose rank reaches p % of its partition's count — integers only, no ceil().
-    return (
-      await sql<PercentileRow>`
-        with d as (select ${key} as k, ${duration} as v from leads l where ${where}),
-        ranked as (
-          select 0 as t, k, v, row_number() over (partition by k order by v) as rn, count(*) over (partition by k) as n from d
-          union all
-          select 1 as t, null as k, v, row_number() over (order by v) as rn, count(*) over () as n from d
-        )
-        select t, k, count(*) as count,
-          min(case when rn * 100 >= n * 50 then v end) as p50,
-          min(case when rn * 100 >= n * 90 then v end) as p90,
-          min(case when rn * 100 >= n * 99 then v end) as p99,
-          sum(case when v <= ${withinMs} then 1 else 0 end) as within
-        from ranked
-        group by t, k`.execute(q)
-    ).rows;
-  });
-  const figures = (r: PercentileRow): DurationFigures => ({ key: r.k, count: Number(r.count), p50: num(r.p50), p90: num(r.p90), p99: num(r.p99), within: Number(r.within ?? 0) });
-  const total = rows.find((r) => Number(r.t) === 1);
-  return { groups: rows.filter((r) => Number(r.t) === 0).map(figures), total: total ? figures(total) : noDurations() };
-}
-
-const num = (value: number | string | null): number | null => (value === null ? null : Number(value));
-
-/** Capture to first contact (`contacted_at − created_at`) of the leads contacted. */
-export function speedToLead(db: Database, w: Window, groupBy: GroupBy, withinMs: number) {
-  return durationPercentiles(db, LEAD_KEY[groupBy], sql<number>`l.contacted_at - l.created_at`, sql`${realLeadsIn(w)} and l.contacted_at is not null`, withinMs);
-}
+/** What the reports measure, per lead: capture to first contact, and offer to acceptance. */
+export type Duration = 'speed' | 'accept';
 
 /**
- * Offer to acceptance (`assigned_at − offered_at`) of the leads accepted. Leads given to a rep
- * without an offer to answer — auto-accept, a pull, a manager's reassignment to a named rep —
+ * Offer to acceptance (`assigned_at − offered_at`) counts the leads accepted. Leads given to a
+ * rep without an offer to answer — auto-accept, a pull, a manager's reassignment to a named rep —
  * have both instants equal and are left out.
  */
-export function timeToAccept(db: Database, w: Window, groupBy: GroupBy, withinMs: number) {
-  return durationPercentiles(
-    db,
-    LEAD_KEY[groupBy],
-    sql<number>`l.assigned_at - l.offered_at`,
-    sql`${realLeadsIn(w)} and l.assigned_at is not null and l.offered_at is not null and l.assigned_at > l.offered_at`,
-    withinMs,
-  );
-}
+const DURATIONS: Record<Duration, { value: RawBuilder<number>; where: RawBuilder<unknown> }> = {
+  speed: { value: sql<number>`l.contacted_at - l.created_at`, where: sql`l.contacted_at is not null` },
+  accept: { value: sql<number>`l.assigned_at - l.offered_at`, where: sql`l.assigned_at is not null and l.offered_at is not null and l.assigned_at > l.offered_at` },
+};
 
-export interface OfferCounts {
-  key: string | null;
+/** The counts the reports add up, per rep, team or source. */
+export interface Counts {
+  /** Offers made (`offered` events) and how they were answered. */
   offered: number;
   accepted: number;
   rejected: number;
   expired: number;
-}
-
-/** Offers made (`offered` events) and how they were answered (`accepted`, `rejected`, `expired`). */
-export async function offerCounts(db: Database, w: Window, groupBy: GroupBy): Promise<OfferCounts[]> {
-  const rows = await rowsOf(db, sql<OfferCounts>`
-    select ${EVENT_KEY[groupBy]} as key,
-      sum(case when e.type = 'offered' then 1 else 0 end) as offered,
-      sum(case when e.type = 'accepted' then 1 else 0 end) as accepted,
-      sum(case when e.type = 'rejected' then 1 else 0 end) as rejected,
-      sum(case when e.type = 'expired' then 1 else 0 end) as expired
-    from lead_events e join leads l on l.id = e.lead_id
-    where ${realLeadsIn(w)} and ${REPORTED_EVENTS} and e.type in ('offered', 'accepted', 'rejected', 'expired')
-    group by ${EVENT_KEY[groupBy]}`);
-  return rows.map((r) => ({ key: r.key, offered: Number(r.offered), accepted: Number(r.accepted), rejected: Number(r.rejected), expired: Number(r.expired) }));
-}
-
-export interface BreachCounts {
-  key: string | null;
   /** Times a rep took the lead on with a first-contact deadline: accepted an offer, or was assigned it. */
   assignments: number;
+  /** First-contact deadlines missed (`sla-breached` events). */
   breaches: number;
-}
-
-/** First-contact deadlines missed (`sla-breached` events), against the assignments that started one. */
-export async function breachCounts(db: Database, w: Window, groupBy: GroupBy): Promise<BreachCounts[]> {
-  const rows = await rowsOf(db, sql<BreachCounts>`
-    select ${EVENT_KEY[groupBy]} as key,
-      sum(case when e.type = 'sla-breached' then 0 else 1 end) as assignments,
-      sum(case when e.type = 'sla-breached' then 1 else 0 end) as breaches
-    from lead_events e join leads l on l.id = e.lead_id
-    where ${realLeadsIn(w)} and ${REPORTED_EVENTS} and e.type in ('accepted', 'assigned', 'sla-breached')
-    group by ${EVENT_KEY[groupBy]}`);
-  return rows.map((r) => ({ key: r.key, assignments: Number(r.assignments), breaches: Number(r.breaches) }));
-}
-
-export interface OutcomeCounts {
-  key: string | null;
   leads: number;
   won: number;
   lost: number;
@@ -200,18 +112,64 @@ export interface OutcomeCounts {
   deals: number;
 }
 
-/** Leads, how many were won and lost, and the revenue won. */
-export async function outcomeCounts(db: Database, w: Window, groupBy: GroupBy): Promise<OutcomeCounts[]> {
-  const rows = await rowsOf(db, sql<OutcomeCounts>`
-    select ${LEAD_KEY[groupBy]} as key, count(*) as leads,
-      sum(case when l.status = 'won' then 1 else 0 end) as won,
-      sum(case when l.status = 'lost' then 1 else 0 end) as lost,
-      sum(case when l.status = 'won' then cast(l.revenue as double precision) end) as revenue,
-      sum(case when l.status = 'won' and l.revenue is not null then 1 else 0 end) as deals
-    from leads l
-    where ${realLeadsIn(w)}
-    group by ${LEAD_KEY[groupBy]}`);
-  return rows.map((r) => ({ key: r.key, leads: Number(r.leads), won: Number(r.won), lost: Number(r.lost), revenue: Number(r.revenue ?? 0), deals: Number(r.deals) }));
+export const NO_COUNTS: Readonly<Counts> = { offered: 0, accepted: 0, rejected: 0, expired: 0, assignments: 0, breaches: 0, leads: 0, won: 0, lost: 0, revenue: 0, deals: 0 };
+
+/** Everything the reports read of one rep, team or source over a window. */
+export interface Figures {
+  counts: Counts;
+  speed: number[];
+  accept: number[];
+}
+
+export type FigureKind = keyof Figures;
+
+/** Figures by key (null: the leads without an owner, team or source). */
+export type FiguresByKey = Map<string | null, Figures>;
+
+export function figuresOf(byKey: FiguresByKey, key: string | null): Figures {
+  let figures = byKey.get(key);
+  if (!figures) byKey.set(key, (figures = { counts: { ...NO_COUNTS }, speed: [], accept: [] }));
+  return figures;
+}
+
+/** The figures of the leads created in the window, read from the leads and events themselves. */
+export async function figuresFromLeads(db: Db, w: Window, groupBy: GroupBy, kinds: readonly FigureKind[]): Promise<FiguresByKey> {
+  const byKey: FiguresByKey = new Map();
+  const add = (rows: readonly ({ key: string | null } & Partial<Record<keyof Counts, number | string | null>>)[]) => {
+    for (const row of rows) {
+      const counts = figuresOf(byKey, row.key).counts;
+      for (const field of Object.keys(NO_COUNTS) as (keyof Counts)[]) if (row[field] !== undefined) counts[field] += Number(row[field] ?? 0);
+    }
+  };
+  for (const kind of kinds) {
+    if (kind === 'counts') {
+      add(await rowsOf(db, sql<{ key: string | null }>`
+        select ${EVENT_KEY[groupBy]} as key,
+          sum(case when e.type = 'offered' then 1 else 0 end) as offered,
+          sum(case when e.type = 'accepted' then 1 else 0 end) as accepted,
+          sum(case when e.type = 'rejected' then 1 else 0 end) as rejected,
+          sum(case when e.type = 'expired' then 1 else 0 end) as expired,
+          sum(case when e.type in ('accepted', 'assigned') then 1 else 0 end) as assignments,
+          sum(case when e.type = 'sla-breached' then 1 else 0 end) as breaches
+        from lead_events e join leads l on l.id = e.lead_id
+        where ${realLeadsIn(w)} and ${REPORTED_EVENTS}
+        group by ${EVENT_KEY[groupBy]}`));
+      add(await rowsOf(db, sql<{ key: string | null }>`
+        select ${LEAD_KEY[groupBy]} as key, count(*) as leads,
+          sum(case when l.status = 'won' then 1 else 0 end) as won,
+          sum(case when l.status = 'lost' then 1 else 0 end) as lost,
+          sum(case when l.status = 'won' then cast(l.revenue as double precision) end) as revenue,
+          sum(case when l.status = 'won' and l.revenue is not null then 1 else 0 end) as deals
+        from leads l
+        where ${realLeadsIn(w)}
+        group by ${LEAD_KEY[groupBy]}`));
+    } else {
+      const { value, where } = DURATIONS[kind];
+      const rows = await rowsOf(db, sql<{ key: string | null; v: number | string }>`select ${LEAD_KEY[groupBy]} as key, ${value} as v from leads l where ${realLeadsIn(w)} and ${where}`);
+      for (const row of rows) figuresOf(byKey, row.key)[kind].push(Number(row.v));
+    }
+  }
+  return byKey;
 }
 
 export interface TeamShare {
