@@ -3,10 +3,12 @@ import type { Database, Db } from '../database.js';
 import { isPostgres } from '../dialect.js';
 
 /**
- * The figures behind the reports (PRODUCT.md §5), each computed by the database in one
- * statement with GROUP BY — never by reading leads into memory. Leads count when they were
- * created inside the window, `from` included and `to` not, and are real leads (not the test
- * leads lead sources send to check their set-up).
+ * The figures behind the reports (PRODUCT.md §5), read from the leads and events of a window:
+ * counts by the database with GROUP BY, durations as the values percentiles are taken over.
+ * Over long windows they are read per day from the figures kept in report_days
+ * (report-days.ts), and from here only for partial days. Leads count when they were created
+ * inside the window, `from` included and `to` not, and are real leads (not the test leads lead
+ * sources send to check their set-up).
  */
 
 export type GroupBy = 'rep' | 'team' | 'source';
@@ -31,8 +33,8 @@ const realLeadsIn = (w: Window) => sql`l.created_at >= ${w.from} and l.created_a
 
 /**
  * The event types the reports count, as the partial index `lead_events_report` (migration 010)
- * names them. A query on events states this very condition besides its own narrower one: SQLite
- * uses a partial index only when the query repeats the index's condition.
+ * and the triggers of migration 011 name them; stated just so, as SQLite uses a partial index
+ * only when the query repeats the index's condition.
  */
 const REPORTED_EVENTS = sql`e.type in ('offered', 'accepted', 'rejected', 'expired', 'assigned', 'sla-breached')`;
 
