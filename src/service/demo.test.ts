@@ -35,6 +35,19 @@ describe.each(STORES)('the demo organisation on $name', (target) => {
     expect(await listForms(store.db)).toEqual([expect.objectContaining({ key: 'website', honeypot: 'website_url' })]);
   });
 
+  it('is seeded once by two instances starting together on an empty store', async () => {
+    const other = store.connectAgain();
+    try {
+      const clock = new TestClock(WEEKDAY);
+      const results = await Promise.all([seedDemo(captureDeps(store.db, clock), 5), seedDemo(captureDeps(other, clock), 5)]);
+      expect(results.map((r) => r.seeded).sort()).toEqual([false, true]);
+      expect(await listForms(store.db)).toHaveLength(1);
+      expect(await store.db.selectFrom('routing_configs').select('version').execute()).toEqual([{ version: 1 }]);
+    } finally {
+      await other.destroy();
+    }
+  });
+
   it('leaves a store that already has people alone', async () => {
     const deps = captureDeps(store.db, new TestClock(WEEKDAY));
     await seedDemo(deps, 5);

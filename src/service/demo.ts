@@ -8,6 +8,7 @@ import { saveAccount } from '../store/repositories/accounts.js';
 import { getLead, listLeads } from '../store/repositories/leads.js';
 import { saveRep, saveTeam } from '../store/repositories/people.js';
 import { activateConfigVersion, insertConfigVersion } from '../store/repositories/routing-configs.js';
+import { claimSetting } from '../store/repositories/settings.js';
 import { captureLead, type CaptureDeps } from './capture.js';
 import { createForm } from './forms.js';
 import { accept, closeLead, logActivity, reject, type Caller } from './lifecycle.js';
@@ -63,6 +64,8 @@ function demoLead(n: number, random: () => number): Lead {
 export async function seedDemo(deps: CaptureDeps, leads = 300): Promise<{ seeded: boolean; leads: number }> {
   const db: Database = deps.db;
   if (await db.selectFrom('reps').select('id').limit(1).executeTakeFirst()) return { seeded: false, leads: 0 };
+  // Instances started together on an empty store: one seeds, the others serve what it seeds.
+  if (!(await claimSetting(db, 'demo-seeded-at', String(deps.clock.now())))) return { seeded: false, leads: 0 };
   const dir = join(packageRoot(), 'examples', 'insurance');
   const people = loadPeople(readFileSync(join(dir, 'people.yaml'), 'utf8'));
   if (!people.ok) throw new Error(`examples/insurance/people.yaml: ${people.errors[0]?.message}`);
