@@ -70,6 +70,14 @@ describe.each(STORES)('capturing a lead on $name', (store) => {
     expect(again).toEqual({ kind: 'replayed', lead: first.lead });
   });
 
+  it('takes the same externalId from another source for another lead', async () => {
+    const fromCrm = await captureLead(deps, { lead: { ...westHealth(1), source: 'crm', externalId: '77' } });
+    const fromAds = await captureLead(deps, { lead: { ...westHealth(2), source: 'google-ads', externalId: '77' } });
+    expect(fromAds.kind).toBe('created');
+    expect(fromAds.lead.id).not.toBe(fromCrm.lead.id);
+    expect(fromAds.lead.externalId).toBe('77');
+  });
+
   it('links a lead with the email of an open lead to it instead of routing it twice', async () => {
     const first = await captureLead(deps, { lead: westHealth(1) });
     const again = await captureLead(deps, { lead: { ...westHealth(1), phone: null, source: 'chat' } });

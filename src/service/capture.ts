@@ -49,7 +49,7 @@ async function replayOf(trx: Db, input: CaptureInput): Promise<StoredLead | unde
       return getLead(trx, seen.leadId);
     }
   }
-  return input.lead.externalId ? findLeadByExternalId(trx, input.lead.externalId) : undefined;
+  return input.lead.externalId ? findLeadByExternalId(trx, input.lead.source, input.lead.externalId) : undefined;
 }
 
 /** One lead inside a capture transaction. */

@@ -72,7 +72,8 @@ export interface LeadsTable {
   id: string;
   status: string;
   source: string | null;
-  external_id: string | null;
+  /** The lead's source and external id together: unique (migration 012). */
+  external_key: string | null;
   fields: string;
   email: string | null;
   phone: string | null;

@@ -77,7 +77,7 @@ export function leadRoutes(app: App, ctx: AppContext, batchBodyLimit: number): v
         summary: 'Capture one lead',
         description:
           'Normalises the lead, dedupes it, routes it and commits it before answering. 201: created and routed. 200: the same ' +
-          'request again (same Idempotency-Key and body, or an externalId seen before; `result: replayed`), or a lead with the ' +
+          'request again (same Idempotency-Key and body, or an externalId its source sent before; `result: replayed`), or a lead with the ' +
           'email or phone of an open lead, linked to it and not routed again (`result: duplicate`). 409: the Idempotency-Key ' +
           'was used with a different body. Idempotency keys are per API key.',
         headers: CaptureHeaders,

@@ -52,6 +52,6 @@ export const ImportReport = named(z
     rows: z.number().int(),
     imported: z.number().int(),
     duplicates: z.number().int().describe('linked to an open lead with the same email or phone'),
-    replayed: z.number().int().describe('an externalId seen before: left as it was'),
+    replayed: z.number().int().describe('an externalId the source sent before: left as it was'),
     rejected: z.array(z.object({ line: z.number().int(), errors: z.array(z.string()) })).describe('rows not imported, with their line'),
   }), 'ImportReport');

@@ -22,7 +22,7 @@ export const LeadInput = named(z
     product: Text('the product the lead is about'),
     value: z.union([z.number(), z.string()]).nullish().describe('expected deal value, 0 or more'),
     source: Text('where the lead came from: web, chat, partner, …'),
-    externalId: Text('your id for the lead; a lead with an id seen before is answered with the lead it created'),
+    externalId: Text('your id for the lead, unique within its source; a lead with an id its source sent before is answered with the lead it created'),
     custom: z.record(z.string(), z.unknown()).nullish().describe('anything else, kept as given'),
   }), 'NewLead');
 

@@ -10,6 +10,7 @@ import { notifications } from './008-notifications.js';
 import { repChannels } from './009-rep-channels.js';
 import { reports } from './010-reports.js';
 import { reportDays } from './011-report-days.js';
+import { externalKey } from './012-external-key.js';
 
 /** Every migration, in order. Names never change once released; new ones are appended. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '009-rep-channels': repChannels,
   '010-reports': reports,
   '011-report-days': reportDays,
+  '012-external-key': externalKey,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -46,12 +46,13 @@ export interface StoredLead extends LeadState {
 }
 
 function fromRow(row: LeadsTable): StoredLead {
+  const fields = fromJson<Lead>(row.fields, {});
   return {
     id: row.id,
     status: row.status as LeadStatus,
-    fields: fromJson<Lead>(row.fields, {}),
+    fields,
     source: row.source,
-    externalId: row.external_id,
+    externalId: fields.externalId ?? null,
     accountId: row.account_id,
     ownerId: row.owner_id,
     team: row.team_key,
@@ -109,6 +110,9 @@ export interface NewLead {
   now: number;
 }
 
+/** An external id is the sending system's: unique within the lead's source, not across sources (migration 012). */
+const externalKey = (source: string | null | undefined, externalId: string) => `${source ?? ''}\u001f${externalId}`;
+
 /** Stores a captured lead where routing put it, and returns it as stored. */
 export async function insertLead(db: Db, lead: NewLead): Promise<StoredLead> {
   const f = lead.fields;
@@ -117,7 +121,7 @@ export async function insertLead(db: Db, lead: NewLead): Promise<StoredLead> {
     id: lead.id,
     status: p.status,
     source: f.source ?? null,
-    external_id: f.externalId ?? null,
+    external_key: f.externalId ? externalKey(f.source, f.externalId) : null,
     fields: toJson(f),
     email: f.email ?? null,
     phone: f.phone ?? null,
@@ -177,8 +181,9 @@ export async function updateLeadState(db: Db, id: string, state: Partial<LeadSta
   await db.updateTable('leads').set({ ...stateColumns(state), updated_at: now }).where('id', '=', id).execute();
 }
 
-export async function findLeadByExternalId(db: Db, externalId: string): Promise<StoredLead | undefined> {
-  const row = await db.selectFrom('leads').selectAll().where('external_id', '=', externalId).executeTakeFirst();
+/** The lead this source sent with this external id before, if any. */
+export async function findLeadByExternalId(db: Db, source: string | null | undefined, externalId: string): Promise<StoredLead | undefined> {
+  const row = await db.selectFrom('leads').selectAll().where('external_key', '=', externalKey(source, externalId)).executeTakeFirst();
   return row && fromRow(row);
 }
 

@@ -21,7 +21,7 @@ function leadRow(createdAt: number, row: Partial<LeadsTable> = {}): LeadsTable {
     id,
     status: 'new',
     source: 'web',
-    external_id: null,
+    external_key: null,
     fields: '{}',
     email: null,
     phone: null,

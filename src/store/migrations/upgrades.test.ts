@@ -6,9 +6,10 @@ import { Migrator, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../database.js';
+import { findLeadByExternalId } from '../repositories/leads.js';
 import { migrationProvider } from './index.js';
 
-/** A database of each store brought up to the migration before 010, and how to finish migrating it. */
+/** An empty database on each store, to be migrated step by step: what a migration does to the data stored before it. */
 const TARGETS: { name: string; open(): Promise<{ db: Database; schema?: string; close(): Promise<void> }> }[] = [
   {
     name: 'sqlite',
@@ -63,5 +64,23 @@ describe.each(TARGETS)('migration 010 (reports) on $name', (target) => {
       { type: 'offered', rep_id: 'ava' },
       { type: 'held', rep_id: null },
     ]);
+  });
+});
+
+describe.each(TARGETS)('migration 012 (external keys) on $name', (target) => {
+  let close: () => Promise<void> = async () => {};
+  afterEach(async () => close());
+
+  it('keeps replaying a lead stored before it by its source and external id, and no other source', async () => {
+    const opened = await target.open();
+    close = opened.close;
+    const migrator = new Migrator({ db: opened.db, provider: migrationProvider, ...(opened.schema && { migrationTableSchema: opened.schema }) });
+    expect((await migrator.migrateTo('011-report-days')).error).toBeUndefined();
+    await sql`insert into leads (id, status, source, external_id, fields, created_at, updated_at) values
+      ('l1', 'offered', 'crm', '77', '{"externalId":"77","source":"crm"}', 1, 1), ('l2', 'offered', null, '78', '{"externalId":"78"}', 1, 1)`.execute(opened.db);
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    expect(await findLeadByExternalId(opened.db, 'crm', '77')).toMatchObject({ id: 'l1', externalId: '77' });
+    expect(await findLeadByExternalId(opened.db, null, '78')).toMatchObject({ id: 'l2', externalId: '78' });
+    expect(await findLeadByExternalId(opened.db, 'web', '77')).toBeUndefined();
   });
 });
