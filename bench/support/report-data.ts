@@ -8,6 +8,7 @@
  */
 import { newId } from '../../src/service/ids.js';
 import { seeded } from '../../src/service/seeded-random.js';
+import type { LeadEventsTable, LeadsTable } from '../../src/store/schema.js';
 
 export const REP_COUNT = 200;
 export const TEAM_COUNT = 20;
@@ -69,54 +70,19 @@ export function benchConfig(teams: readonly BenchTeam[]): string {
   ].join('\n');
 }
 
-/** One row of `leads`, column by column. */
-export interface LeadRow {
-  id: string;
-  status: string;
-  source: string;
-  fields: string;
-  email: string;
-  phone: string | null;
-  email_key: string;
-  phone_key: string | null;
-  email_domain: string;
-  company_key: string | null;
-  owner_id: string | null;
-  team_key: string | null;
-  queue: string | null;
-  score: number;
-  grade: string | null;
-  route: string | null;
-  config_version: number;
-  is_test: number;
-  created_at: number;
-  updated_at: number;
-  attempts: number;
-  tried_reps: string;
-  offered_at: number | null;
-  assigned_at: number | null;
-  contacted_at: number | null;
-  closed_at: number | null;
-  revenue: number | null;
-  lost_reason: string | null;
-}
-
-export interface EventRow {
-  lead_id: string;
-  type: string;
-  at: number;
-  actor: string | null;
-  data: string | null;
-  rep_id: string | null;
-}
-
 export const LEAD_COLUMNS = [
   'id', 'status', 'source', 'fields', 'email', 'phone', 'email_key', 'phone_key', 'email_domain', 'company_key', 'owner_id', 'team_key', 'queue',
   'score', 'grade', 'route', 'config_version', 'is_test', 'created_at', 'updated_at', 'attempts', 'tried_reps', 'offered_at', 'assigned_at',
   'contacted_at', 'closed_at', 'revenue', 'lost_reason',
-] as const satisfies readonly (keyof LeadRow)[];
+] as const satisfies readonly (keyof LeadsTable)[];
 
-export const EVENT_COLUMNS = ['lead_id', 'type', 'at', 'actor', 'data', 'rep_id'] as const satisfies readonly (keyof EventRow)[];
+/** One row of `leads`: the columns the bench writes. */
+export type LeadRow = Pick<LeadsTable, (typeof LEAD_COLUMNS)[number]>;
+
+export const EVENT_COLUMNS = ['lead_id', 'type', 'at', 'actor', 'data', 'rep_id'] as const satisfies readonly (keyof LeadEventsTable)[];
+
+/** One row of `lead_events`, its id left to the store. */
+export type EventRow = Pick<LeadEventsTable, (typeof EVENT_COLUMNS)[number]>;
 
 const SOURCES: readonly [string, number][] = [
   ['web', 34], ['google-ads', 18], ['facebook', 8], ['referral', 8], ['partner', 7], ['chat', 7], ['import', 6], ['webinar', 4],
