@@ -1,5 +1,5 @@
 import type { Database, Db } from '../database.js';
-import { durationFigures, figuresFromLeads, figuresOf, type Counts, type Duration, type DurationFigures, type FigureKind, type FiguresByKey, type GroupBy, type Window } from './reports.js';
+import { addFigures, durationFigures, figuresFromLeads, figuresOf, type Counts, type Duration, type DurationFigures, type FigureKind, type FiguresByKey, type GroupBy, type Window } from './reports.js';
 
 /**
  * Report figures kept per day of lead creation (UTC), per rep, team and source (migration 011):
@@ -73,27 +73,14 @@ export async function figuresIn(db: Database, w: Window, groupBy: GroupBy, kinds
     .where('day', '<', endDay)
     .execute();
   for (const row of rows) {
-    const figures = figuresOf(byKey, readKey(row.key));
-    for (const kind of kinds) {
-      const stored = (row as Record<FigureKind, string>)[kind];
-      if (kind === 'counts') addCounts(figures.counts, JSON.parse(stored) as Counts);
-      else for (const value of JSON.parse(stored) as number[]) figures[kind].push(value);
-    }
+    const stored = row as Record<FigureKind, string>;
+    addFigures(figuresOf(byKey, readKey(row.key)), Object.fromEntries(kinds.map((kind) => [kind, JSON.parse(stored[kind])])));
   }
   return byKey;
 }
 
-function addCounts(into: Counts, counts: Counts): void {
-  for (const field of Object.keys(into) as (keyof Counts)[]) into[field] += counts[field];
-}
-
 function merge(into: FiguresByKey, from: FiguresByKey): void {
-  for (const [key, f] of from) {
-    const figures = figuresOf(into, key);
-    addCounts(figures.counts, f.counts);
-    for (const value of f.speed) figures.speed.push(value);
-    for (const value of f.accept) figures.accept.push(value);
-  }
+  for (const [key, figures] of from) addFigures(figuresOf(into, key), figures);
 }
 
 /** Capture to first contact (`contacted_at − created_at`) of the leads contacted. */

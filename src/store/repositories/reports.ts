@@ -128,6 +128,18 @@ export type FigureKind = keyof Figures;
 /** Figures by key (null: the leads without an owner, team or source). */
 export type FiguresByKey = Map<string | null, Figures>;
 
+/** Adds counts — numbers, or numbers as the database answers them — to these; a field left out adds nothing. */
+export function addCounts(into: Counts, counts: Partial<Record<keyof Counts, number | string | null>>): void {
+  for (const field of Object.keys(NO_COUNTS) as (keyof Counts)[]) into[field] += Number(counts[field] ?? 0);
+}
+
+/** Adds figures, whole or only some of their kinds, to these. */
+export function addFigures(into: Figures, figures: Partial<Figures>): void {
+  if (figures.counts) addCounts(into.counts, figures.counts);
+  for (const value of figures.speed ?? []) into.speed.push(value);
+  for (const value of figures.accept ?? []) into.accept.push(value);
+}
+
 export function figuresOf(byKey: FiguresByKey, key: string | null): Figures {
   let figures = byKey.get(key);
   if (!figures) byKey.set(key, (figures = { counts: { ...NO_COUNTS }, speed: [], accept: [] }));
@@ -138,10 +150,7 @@ export function figuresOf(byKey: FiguresByKey, key: string | null): Figures {
 export async function figuresFromLeads(db: Db, w: Window, groupBy: GroupBy, kinds: readonly FigureKind[]): Promise<FiguresByKey> {
   const byKey: FiguresByKey = new Map();
   const add = (rows: readonly ({ key: string | null } & Partial<Record<keyof Counts, number | string | null>>)[]) => {
-    for (const row of rows) {
-      const counts = figuresOf(byKey, row.key).counts;
-      for (const field of Object.keys(NO_COUNTS) as (keyof Counts)[]) if (row[field] !== undefined) counts[field] += Number(row[field] ?? 0);
-    }
+    for (const row of rows) addCounts(figuresOf(byKey, row.key).counts, row);
   };
   for (const kind of kinds) {
     if (kind === 'counts') {
