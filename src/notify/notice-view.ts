@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { leadName, type NoticeLead, type NoticeRep } from './facts.js';
 
 /** A lead's fields as the templates show them: text, or null where the lead has none. */
@@ -111,6 +110,23 @@ function facts(lead: LeadView, route: string | null): NoticeView['facts'] {
 
 /** `Tue 24 Nov, 13:05 EST`: on the rep's own clock, since that is the one they act by (UTC when their zone is unknown). */
 function localTime(instant: number, zone: string | null | undefined): string {
-  const local = DateTime.fromMillis(instant, { zone: zone || 'UTC', locale: 'en-US' });
-  return (local.isValid ? local : DateTime.fromMillis(instant, { zone: 'UTC', locale: 'en-US' })).toFormat('ccc d LLL, HH:mm ZZZZ');
+  const parts = Object.fromEntries(clockOf(zone || 'UTC').formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.weekday} ${parts.day} ${parts.month}, ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
+}
+
+/** Formatters by zone: making one is what costs (a rep message is written on every offer). */
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+function clockOf(zone: string): Intl.DateTimeFormat {
+  let clock = clocks.get(zone);
+  if (!clock) {
+    const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' };
+    try {
+      clock = new Intl.DateTimeFormat('en-US', { ...options, timeZone: zone });
+    } catch {
+      clock = clockOf('UTC');
+    }
+    clocks.set(zone, clock);
+  }
+  return clock;
 }

@@ -60,6 +60,11 @@ describe("the rep's new-lead message", () => {
     expect(offer.sms).toContain('Accept by Tue 24 Nov, 10:05 PST.');
   });
 
+  it('gives the accept-by time in UTC to a rep whose time zone is unknown', () => {
+    const nowhere = renderRepNotice({ lead, rep: { ...ava, timezone: 'Mars/Olympus_Mons' }, consoleUrl, acceptBy: ACCEPT_BY });
+    expect(nowhere.sms).toContain('Accept by Tue 24 Nov, 18:05 UTC.');
+  });
+
   it('gives an assignment no accept-by time', () => {
     expect(assignment.text).not.toContain('Accept');
     expect(assignment.text).toMatch(/^A new lead is yours: Maria Lopez \(Lopez & Sons\)\n/);

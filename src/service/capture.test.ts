@@ -3,10 +3,11 @@ import type { Database } from '../store/database.js';
 import { saveAccount } from '../store/repositories/accounts.js';
 import { latestDecision } from '../store/repositories/decisions.js';
 import { timeline } from '../store/repositories/lead-events.js';
+import { getLead } from '../store/repositories/leads.js';
 import { getRep } from '../store/repositories/people.js';
 import { activateConfigVersion, insertConfigVersion } from '../store/repositories/routing-configs.js';
 import { STORES } from '../store/test-support.js';
-import { captureLead, type CaptureDeps } from './capture.js';
+import { captureBatch, captureLead, type CaptureDeps } from './capture.js';
 import { ServiceError } from './errors.js';
 import { captureDeps, seedExample, TestClock, WEEKDAY, westHealth } from './test-support.js';
 
@@ -143,10 +144,65 @@ describe.each(STORES)('capturing a lead on $name', (store) => {
     expect(result.lead).toMatchObject({ status: 'queued', queue: 'triage', configVersion: 2 });
   });
 
+  it('answers with the lead exactly as the store reads it back', async () => {
+    await saveAccount(db, { id: 'acct-1', name: 'Northwind', domain: 'northwind.com', companyKey: 'northwind', ownerId: 'ben' }, WEEKDAY);
+    const [routed, held] = await captureBatch(deps, [{ lead: { ...westHealth(1), email: 'jo@northwind.com', externalId: 'crm-1' }, isTest: true }, { lead: { firstName: 'Low', country: 'US', value: 10 } }]);
+    expect(await getLead(db, routed!.lead.id)).toEqual(routed!.lead);
+    expect(await getLead(db, held!.lead.id)).toEqual(held!.lead);
+  });
+
   it('two processes sharing the store keep one rotation between them', async () => {
     const other = captureDeps(db, new TestClock(WEEKDAY));
     const owners: (string | null)[] = [];
     for (let n = 0; n < 8; n++) owners.push((await captureLead(n % 2 ? other : deps, { lead: westHealth(n) })).lead.ownerId);
     expect(owners).toEqual(['emma', 'diego', 'farah', 'emma', 'emma', 'diego', 'farah', 'emma']);
+  });
+});
+
+describe.each(STORES)('capturing leads together in one batch on $name', (store) => {
+  let close: () => Promise<void>;
+  let clock: TestClock;
+  let deps: CaptureDeps;
+
+  beforeEach(async () => {
+    let db: Database;
+    ({ db, close } = await store.open());
+    await seedExample(db, 'insurance');
+    clock = new TestClock(WEEKDAY);
+    deps = captureDeps(db, clock);
+  });
+  afterEach(async () => close());
+
+  it('links a lead to an open lead captured before it in the same batch', async () => {
+    const [first, again] = await captureBatch(deps, [{ lead: westHealth(1) }, { lead: { ...westHealth(2), email: 'pat1@gmail.com' } }]);
+    expect(again).toEqual({ kind: 'duplicate', lead: first!.lead });
+  });
+
+  it('links a lead matching one open lead by email and another by phone to the older', async () => {
+    const older = await captureLead(deps, { lead: westHealth(1) });
+    clock.advance(60_000);
+    const [newer, both] = await captureBatch(deps, [{ lead: westHealth(2) }, { lead: { ...westHealth(3), email: 'pat1@gmail.com', phone: westHealth(2).phone } }]);
+    expect(newer!.kind).toBe('created');
+    expect(both).toMatchObject({ kind: 'duplicate', lead: { id: older.lead.id } });
+  });
+
+  it('answers an Idempotency-Key repeated in the same batch with the lead the first created', async () => {
+    const idempotency = { key: 'retry-1', requestHash: 'h1' };
+    const [first, again] = await captureBatch(deps, [{ lead: westHealth(1), idempotency }, { lead: westHealth(1), idempotency }]);
+    expect(again).toEqual({ kind: 'replayed', lead: first!.lead });
+  });
+
+  it('answers an externalId repeated in the same batch with the lead the first created', async () => {
+    const [first, again] = await captureBatch(deps, [{ lead: { ...westHealth(1), externalId: 'crm-77' } }, { lead: { ...westHealth(2), externalId: 'crm-77' } }]);
+    expect(again).toEqual({ kind: 'replayed', lead: first!.lead });
+  });
+
+  it('refuses the whole batch when an Idempotency-Key comes twice in it with different bodies', async () => {
+    await expect(
+      captureBatch(deps, [
+        { lead: westHealth(1), idempotency: { key: 'retry-1', requestHash: 'h1' } },
+        { lead: westHealth(2), idempotency: { key: 'retry-1', requestHash: 'h2' } },
+      ]),
+    ).rejects.toThrow(ServiceError);
   });
 });

@@ -1,11 +1,8 @@
-import { accountKeys, dedupeKeys } from '../capture/index.js';
 import type { Decision, Lead } from '../engine/index.js';
-import type { Database, Db } from '../store/database.js';
-import { matchAccount } from '../store/repositories/accounts.js';
-import { findIdempotencyKey, saveIdempotencyKey } from '../store/repositories/idempotency.js';
+import type { Database } from '../store/database.js';
 import type { LeadEvent } from '../store/repositories/lead-events.js';
-import { findLeadByExternalId, findOpenDuplicate, getLead, insertLead, type StoredLead } from '../store/repositories/leads.js';
-import { ServiceError } from './errors.js';
+import type { StoredLead } from '../store/repositories/leads.js';
+import { CaptureLookups } from './capture-lookups.js';
 import { newId } from './ids.js';
 import { place } from './placement.js';
 import { RoutingSession, type RoutingDeps } from './routing-session.js';
@@ -38,46 +35,30 @@ function captureEvents(input: CaptureInput, lead: Lead, now: number): LeadEvent[
   return events;
 }
 
-/** A retry of an earlier capture answers with what that capture created. */
-async function replayOf(trx: Db, input: CaptureInput): Promise<StoredLead | undefined> {
-  if (input.idempotency) {
-    const seen = await findIdempotencyKey(trx, input.idempotency.key);
-    if (seen) {
-      if (seen.requestHash !== input.idempotency.requestHash) {
-        throw new ServiceError('conflict', 'this Idempotency-Key was used before with a different request body', { idempotencyKey: input.idempotency.key });
-      }
-      return getLead(trx, seen.leadId);
-    }
-  }
-  return input.lead.externalId ? findLeadByExternalId(trx, input.lead.source, input.lead.externalId) : undefined;
-}
-
 /** One lead inside a capture transaction. */
-async function captureOne(trx: Db, session: RoutingSession, input: CaptureInput): Promise<CaptureResult> {
+async function captureOne(session: RoutingSession, lookups: CaptureLookups, input: CaptureInput): Promise<CaptureResult> {
   const now = session.now;
-  const replay = await replayOf(trx, input);
+  const replay = lookups.replayOf(input);
   if (replay) return { kind: 'replayed', lead: replay };
+  const answered = (lead: StoredLead, created: boolean) => {
+    lookups.answered(input, lead, created);
+    if (input.idempotency) session.writes.idempotencyKey({ ...input.idempotency, leadId: lead.id });
+  };
 
-  const dedupe = dedupeKeys(input.lead);
-  const emailKey = dedupe.find((k) => k.kind === 'email')?.value ?? null;
-  const phoneKey = dedupe.find((k) => k.kind === 'phone')?.value ?? null;
-  const duplicate = await findOpenDuplicate(trx, emailKey, phoneKey);
+  const duplicate = lookups.duplicateOf(input);
   if (duplicate) {
     session.writes.event(duplicate.id, { type: 'duplicate-received', at: now, actor: input.actor ?? null, data: { source: input.lead.source ?? null, fields: input.lead } });
-    if (input.idempotency) await saveIdempotencyKey(trx, input.idempotency.key, input.idempotency.requestHash, duplicate.id, now);
+    answered(duplicate, false);
     return { kind: 'duplicate', lead: duplicate };
   }
 
-  const keys = accountKeys(input.lead);
-  const emailDomain = keys.find((k) => k.kind === 'domain')?.value ?? null;
-  const companyKey = keys.find((k) => k.kind === 'company')?.value ?? null;
-  const account = await matchAccount(trx, emailDomain, companyKey);
+  const account = lookups.accountOf(input);
   const lead: Lead = account ? { ...input.lead, account: { id: account.id, ownerId: account.ownerId } } : input.lead;
   const id = newId(now);
   const decision = await session.decide(lead);
   const placed = place(session, id, decision, newId(now), 0);
-  const stored = await insertLead(trx, { id, fields: lead, emailKey, phoneKey, emailDomain, companyKey, isTest: input.isTest ?? false, now, placement: placed.state });
-  if (input.idempotency) await saveIdempotencyKey(trx, input.idempotency.key, input.idempotency.requestHash, id, now);
+  const stored = session.writes.lead({ id, fields: lead, ...lookups.keysOf(input), isTest: input.isTest ?? false, now, placement: placed.state });
+  answered(stored, true);
   session.writes.event(id, ...captureEvents(input, lead, now), ...placed.events);
   if (placed.timers.length > 0) session.writes.timersFor(id, placed.timers);
   return { kind: 'created', lead: stored, decision };
@@ -94,8 +75,9 @@ export async function captureBatch(deps: CaptureDeps, inputs: readonly CaptureIn
   // versions no longer match the store's and the next capture re-reads them.
   const result = await deps.db.transaction().execute(async (trx) => {
     const session = await RoutingSession.open(trx, deps);
+    const lookups = await CaptureLookups.read(trx, inputs);
     const results: CaptureResult[] = [];
-    for (const input of inputs) results.push(await captureOne(trx, session, input));
+    for (const input of inputs) results.push(await captureOne(session, lookups, input));
     await session.finish();
     return results;
   });

@@ -1,19 +1,25 @@
 import type { Decision, StrategyState } from '../engine/index.js';
 import type { Db } from '../store/database.js';
 import { insertDecisions, type NewDecision } from '../store/repositories/decisions.js';
+import { saveIdempotencyKeys, type IdempotencyRecord } from '../store/repositories/idempotency.js';
 import { insertEvents, type LeadEvent } from '../store/repositories/lead-events.js';
+import { capturedLead, insertLeads, type NewLead, type StoredLead } from '../store/repositories/leads.js';
 import { enqueueNotifications, type NewNotification } from '../store/repositories/notifications.js';
 import { recordAssignments, releaseLeads } from '../store/repositories/people.js';
 import { writeState } from '../store/repositories/strategy-state.js';
 import { clearTimers, setTimers, type Timer } from '../store/repositories/timers.js';
 
 /**
- * What a routing transaction writes that nothing in it reads back: timeline events, decisions,
- * timers, the strategy state and reps' counts. They are gathered while the transaction routes
- * and written just before the commit — a statement per table, one state row per scope, one
- * update per rep — instead of several statements for every lead.
+ * What a routing transaction writes that nothing in it reads back from the store: new leads,
+ * timeline events, decisions, timers, the strategy state and reps' counts. They are gathered
+ * while the transaction routes and written just before the commit — a statement per table, one
+ * state row per scope, one update per rep — instead of several statements for every lead.
  */
 export class PendingWrites {
+  private readonly leads: NewLead[] = [];
+  /** The new leads as they will read once stored, by id. */
+  readonly createdLeads = new Map<string, StoredLead>();
+  private readonly idempotencyKeys: IdempotencyRecord[] = [];
   private readonly events: { leadId: string; event: LeadEvent }[] = [];
   private readonly decisions: NewDecision[] = [];
   /** The timers each lead waits for from now on; its earlier ones go. */
@@ -27,6 +33,19 @@ export class PendingWrites {
   /** The timeline events gathered so far, in order. */
   get pendingEvents(): readonly { leadId: string; event: LeadEvent }[] {
     return this.events;
+  }
+
+  /** A captured lead, returned as it will read once stored. */
+  lead(lead: NewLead): StoredLead {
+    const stored = capturedLead(lead);
+    this.leads.push(lead);
+    this.createdLeads.set(lead.id, stored);
+    return stored;
+  }
+
+  /** The request an `Idempotency-Key` came with and the lead it was answered with. */
+  idempotencyKey(record: IdempotencyRecord): void {
+    this.idempotencyKeys.push(record);
   }
 
   event(leadId: string, ...events: LeadEvent[]): void {
@@ -60,6 +79,8 @@ export class PendingWrites {
   }
 
   async flush(trx: Db, now: number): Promise<void> {
+    await insertLeads(trx, this.leads);
+    await saveIdempotencyKeys(trx, this.idempotencyKeys, now);
     await insertDecisions(trx, this.decisions);
     await insertEvents(trx, this.events);
     await clearTimers(trx, [...this.timers.keys()]);

@@ -152,8 +152,11 @@ export class RoutingSession {
     const replies = Boolean(this.config?.doc.notify?.lead?.autoResponse);
     const told = [...new Set(entries.filter((e) => NOTICE_EVENTS.has(e.event.type) || (replies && e.event.type === 'captured')).map((e) => e.leadId))];
     if (told.length > 0) {
-      const [leads, webhooks] = await Promise.all([getLeads(this.trx, told), listWebhooks(this.trx, { activeOnly: true })]);
-      const context = { config: this.config, rep: (id: string) => this.rep(id), leads: new Map(leads.map((l) => [l.id, l])), webhooks, settings: this.deps.notices, now: this.now };
+      const created = this.writes.createdLeads;
+      const [stored, webhooks] = await Promise.all([getLeads(this.trx, told.filter((id) => !created.has(id))), listWebhooks(this.trx, { activeOnly: true })]);
+      const leads = new Map(stored.map((l) => [l.id, l]));
+      for (const id of told) if (created.has(id)) leads.set(id, created.get(id)!);
+      const context = { config: this.config, rep: (id: string) => this.rep(id), leads, webhooks, settings: this.deps.notices, now: this.now };
       this.writes.notify(noticesFor(entries, context));
     }
     await this.writes.flush(this.trx, this.now);

@@ -1,6 +1,6 @@
 import { Migrator, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findLeadByExternalId } from '../repositories/leads.js';
+import { externalKey, findLeadsByExternalKeys } from '../repositories/leads.js';
 import { STORES, type StoreTarget } from '../test-support.js';
 import { migrationProvider } from './index.js';
 
@@ -43,8 +43,9 @@ describe.each(STORES)('migration 012 (external keys) on $name', (target) => {
     await sql`insert into leads (id, status, source, external_id, fields, created_at, updated_at) values
       ('l1', 'offered', 'crm', '77', '{"externalId":"77","source":"crm"}', 1, 1), ('l2', 'offered', null, '78', '{"externalId":"78"}', 1, 1)`.execute(opened.db);
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
-    expect(await findLeadByExternalId(opened.db, 'crm', '77')).toMatchObject({ id: 'l1', externalId: '77' });
-    expect(await findLeadByExternalId(opened.db, null, '78')).toMatchObject({ id: 'l2', externalId: '78' });
-    expect(await findLeadByExternalId(opened.db, 'web', '77')).toBeUndefined();
+    const found = await findLeadsByExternalKeys(opened.db, [externalKey('crm', '77'), externalKey(null, '78'), externalKey('web', '77')]);
+    expect(found.get(externalKey('crm', '77'))).toMatchObject({ id: 'l1', externalId: '77' });
+    expect(found.get(externalKey(null, '78'))).toMatchObject({ id: 'l2', externalId: '78' });
+    expect(found.has(externalKey('web', '77'))).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { chunks } from '../chunks.js';
 import type { Db } from '../database.js';
 import type { AccountsTable } from '../schema.js';
 
@@ -18,30 +19,17 @@ export async function saveAccount(db: Db, account: Account, now: number): Promis
     .execute();
 }
 
-/** The account a lead belongs to: by its (business) email domain first, else by its normalised company name. */
-export async function matchAccount(db: Db, domain: string | null, companyKey: string | null): Promise<Account | undefined> {
-  for (const [column, value] of [['domain', domain], ['company_key', companyKey]] as const) {
-    if (!value) continue;
-    const row = await db.selectFrom('accounts').selectAll().where(column, '=', value).orderBy('created_at').orderBy('id').executeTakeFirst();
-    if (row) return accountFromRow(row);
-  }
-  return undefined;
-}
-
 const accountFromRow = (row: AccountsTable): Account => ({ id: row.id, name: row.name, domain: row.domain, companyKey: row.company_key, ownerId: row.owner_id });
-
-/** Keys per query: well below the bound parameters either database takes in one statement. */
-const KEYS_PER_QUERY = 500;
 
 /** The first account created with each of the values of a column, in a few queries however many values. */
 async function firstAccountsBy(db: Db, column: 'domain' | 'company_key', values: readonly (string | null)[]): Promise<Map<string, Account>> {
   const wanted = [...new Set(values.filter((v): v is string => Boolean(v)))];
   const found = new Map<string, Account>();
-  for (let start = 0; start < wanted.length; start += KEYS_PER_QUERY) {
+  for (const chunk of chunks(wanted)) {
     const rows = await db
       .selectFrom('accounts')
       .selectAll()
-      .where(column, 'in', wanted.slice(start, start + KEYS_PER_QUERY))
+      .where(column, 'in', chunk)
       .orderBy('created_at')
       .orderBy('id')
       .execute();
@@ -50,7 +38,7 @@ async function firstAccountsBy(db: Db, column: 'domain' | 'company_key', values:
   return found;
 }
 
-/** matchAccount for many leads at once: the account of each, in the order given. */
+/** The account each lead belongs to, in the order given: by its (business) email domain first, else by its normalised company name. */
 export async function matchAccounts(db: Db, keys: readonly { domain: string | null; companyKey: string | null }[]): Promise<(Account | undefined)[]> {
   const byDomain = await firstAccountsBy(db, 'domain', keys.map((k) => k.domain));
   const byCompany = await firstAccountsBy(db, 'company_key', keys.map((k) => k.companyKey));

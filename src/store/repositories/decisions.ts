@@ -1,4 +1,5 @@
 import type { Decision, Explanation, Outcome } from '../../engine/index.js';
+import { chunks } from '../chunks.js';
 import type { Db } from '../database.js';
 import { fromJson, toJson } from '../json.js';
 
@@ -19,15 +20,12 @@ export interface NewDecision {
   now: number;
 }
 
-/** Rows per insert: far below the bound parameters either store takes in one statement. */
-const ROWS_PER_INSERT = 500;
-
 export async function insertDecisions(db: Db, decisions: readonly NewDecision[]): Promise<void> {
-  for (let start = 0; start < decisions.length; start += ROWS_PER_INSERT) {
+  for (const chunk of chunks(decisions)) {
     await db
       .insertInto('decisions')
       .values(
-        decisions.slice(start, start + ROWS_PER_INSERT).map(({ id, leadId, decision, now }) => ({
+        chunk.map(({ id, leadId, decision, now }) => ({
           id,
           lead_id: leadId,
           config_version: decision.explanation.configVersion,

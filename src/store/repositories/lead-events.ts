@@ -1,3 +1,4 @@
+import { chunks } from '../chunks.js';
 import type { Db } from '../database.js';
 import { fromJson, toJson } from '../json.js';
 
@@ -8,20 +9,17 @@ export interface LeadEvent {
   data?: Record<string, unknown>;
 }
 
-/** Rows per insert: far below the bound parameters either store takes in one statement. */
-const ROWS_PER_INSERT = 500;
-
 export async function addEvents(db: Db, leadId: string, events: readonly LeadEvent[]): Promise<void> {
   await insertEvents(db, events.map((event) => ({ leadId, event })));
 }
 
 /** Events of several leads, in order, in as few statements as the stores allow. */
 export async function insertEvents(db: Db, rows: readonly { leadId: string; event: LeadEvent }[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+  for (const chunk of chunks(rows)) {
     await db
       .insertInto('lead_events')
       .values(
-        rows.slice(start, start + ROWS_PER_INSERT).map(({ leadId, event: e }) => ({
+        chunk.map(({ leadId, event: e }) => ({
           lead_id: leadId,
           type: e.type,
           at: e.at,

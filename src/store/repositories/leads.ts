@@ -1,5 +1,6 @@
 import type { Lead } from '../../engine/index.js';
 import { sql } from 'kysely';
+import { chunks } from '../chunks.js';
 import type { Db } from '../database.js';
 import { fromJson, toJson } from '../json.js';
 import { OPEN_STATUSES, type LeadStatus } from '../../lifecycle/statuses.js';
@@ -111,13 +112,38 @@ export interface NewLead {
 }
 
 /** An external id is the sending system's: unique within the lead's source, not across sources (migration 012). */
-const externalKey = (source: string | null | undefined, externalId: string) => `${source ?? ''}\u001f${externalId}`;
+export const externalKey = (source: string | null | undefined, externalId: string) => `${source ?? ''}\u001f${externalId}`;
 
-/** Stores a captured lead where routing put it, and returns it as stored. */
-export async function insertLead(db: Db, lead: NewLead): Promise<StoredLead> {
+/** A captured lead as it stands once stored: where routing put it, nothing else happened yet. */
+export function capturedLead(lead: NewLead): StoredLead {
+  const f = lead.fields;
+  return {
+    id: lead.id,
+    fields: f,
+    source: f.source ?? null,
+    externalId: f.externalId ?? null,
+    accountId: f.account?.id ?? null,
+    isTest: lead.isTest,
+    createdAt: lead.now,
+    updatedAt: lead.now,
+    triedReps: [],
+    contactedAt: null,
+    closedAt: null,
+    revenue: null,
+    lostReason: null,
+    ...lead.placement,
+  };
+}
+
+/** Stores captured leads where routing put them, in as few statements as the stores allow. */
+export async function insertLeads(db: Db, leads: readonly NewLead[]): Promise<void> {
+  for (const chunk of chunks(leads)) await db.insertInto('leads').values(chunk.map(newRow)).execute();
+}
+
+function newRow(lead: NewLead): LeadsTable {
   const f = lead.fields;
   const p = lead.placement;
-  const row: LeadsTable = {
+  return {
     id: lead.id,
     status: p.status,
     source: f.source ?? null,
@@ -150,8 +176,6 @@ export async function insertLead(db: Db, lead: NewLead): Promise<StoredLead> {
     revenue: null,
     lost_reason: null,
   };
-  await db.insertInto('leads').values(row).execute();
-  return fromRow(row);
 }
 
 export async function getLeads(db: Db, ids: readonly string[]): Promise<StoredLead[]> {
@@ -181,24 +205,36 @@ export async function updateLeadState(db: Db, id: string, state: Partial<LeadSta
   await db.updateTable('leads').set({ ...stateColumns(state), updated_at: now }).where('id', '=', id).execute();
 }
 
-/** The lead this source sent with this external id before, if any. */
-export async function findLeadByExternalId(db: Db, source: string | null | undefined, externalId: string): Promise<StoredLead | undefined> {
-  const row = await db.selectFrom('leads').selectAll().where('external_key', '=', externalKey(source, externalId)).executeTakeFirst();
-  return row && fromRow(row);
+/** The leads sent before with these external keys (see externalKey), by key. */
+export async function findLeadsByExternalKeys(db: Db, keys: readonly string[]): Promise<Map<string, StoredLead>> {
+  const found = new Map<string, StoredLead>();
+  for (const chunk of chunks([...new Set(keys)])) {
+    for (const row of await db.selectFrom('leads').selectAll().where('external_key', 'in', chunk).execute()) found.set(row.external_key!, fromRow(row));
+  }
+  return found;
 }
 
-/** The oldest open lead with the same email key or phone key, if any: a new submission is linked to it. */
-export async function findOpenDuplicate(db: Db, emailKey: string | null, phoneKey: string | null): Promise<StoredLead | undefined> {
-  if (!emailKey && !phoneKey) return undefined;
-  const row = await db
-    .selectFrom('leads')
-    .selectAll()
-    .where((eb) => eb.or([...(emailKey ? [eb('email_key', '=', emailKey)] : []), ...(phoneKey ? [eb('phone_key', '=', phoneKey)] : [])]))
-    .where('status', 'in', OPEN_STATUSES)
-    .orderBy('created_at')
-    .orderBy('id')
-    .executeTakeFirst();
-  return row && fromRow(row);
+/** An open lead with the keys it is deduped by. */
+export interface OpenLead {
+  lead: StoredLead;
+  emailKey: string | null;
+  phoneKey: string | null;
+}
+
+/**
+ * The open leads with any of these email keys or phone keys, oldest first: a new submission with
+ * the same key is linked to the oldest of them.
+ */
+export async function findOpenLeadsByKeys(db: Db, emailKeys: readonly string[], phoneKeys: readonly string[]): Promise<OpenLead[]> {
+  const found = new Map<string, OpenLead>();
+  for (const [column, keys] of [['email_key', emailKeys], ['phone_key', phoneKeys]] as const) {
+    for (const chunk of chunks([...new Set(keys)])) {
+      // The status is checked here, not in SQL: given both lists, SQLite would pick the status index and scan every open lead.
+      const rows = await db.selectFrom('leads').selectAll().where(column, 'in', chunk).execute();
+      for (const row of rows) if (OPEN_STATUSES.includes(row.status as LeadStatus)) found.set(row.id, { lead: fromRow(row), emailKey: row.email_key, phoneKey: row.phone_key });
+    }
+  }
+  return [...found.values()].sort((x, y) => x.lead.createdAt - y.lead.createdAt || (x.lead.id < y.lead.id ? -1 : 1));
 }
 
 export interface LeadFilter {

@@ -1,3 +1,4 @@
+import { chunks } from '../chunks.js';
 import type { Db } from '../database.js';
 import { isPostgres } from '../dialect.js';
 import { fromJson, toJson } from '../json.js';
@@ -45,15 +46,13 @@ function fromRow(row: NotificationsTable): StoredNotification {
   };
 }
 
-const ROWS_PER_INSERT = 200;
-
 /** Adds messages to the outbox; a message whose key is there already is left as it is. */
 export async function enqueueNotifications(db: Db, notifications: readonly NewNotification[], now: number): Promise<void> {
-  for (let start = 0; start < notifications.length; start += ROWS_PER_INSERT) {
+  for (const chunk of chunks(notifications)) {
     await db
       .insertInto('notifications')
       .values(
-        notifications.slice(start, start + ROWS_PER_INSERT).map((n) => ({
+        chunk.map((n) => ({
           id: n.id,
           dedupe_key: n.dedupeKey,
           kind: n.kind,

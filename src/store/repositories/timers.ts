@@ -1,3 +1,4 @@
+import { chunks } from '../chunks.js';
 import type { Db } from '../database.js';
 import { isPostgres } from '../dialect.js';
 
@@ -13,14 +14,12 @@ export interface Timer {
   attempt: number;
 }
 
-const ROWS_PER_INSERT = 500;
-
 /** Sets timers, replacing a pending one of the same kind for the same lead. */
 export async function setTimers(db: Db, timers: readonly Timer[], now: number): Promise<void> {
-  for (let start = 0; start < timers.length; start += ROWS_PER_INSERT) {
+  for (const chunk of chunks(timers)) {
     await db
       .insertInto('timers')
-      .values(timers.slice(start, start + ROWS_PER_INSERT).map((t) => ({ lead_id: t.leadId, kind: t.kind, run_at: t.runAt, attempt: t.attempt, created_at: now })))
+      .values(chunk.map((t) => ({ lead_id: t.leadId, kind: t.kind, run_at: t.runAt, attempt: t.attempt, created_at: now })))
       .onConflict((oc) => oc.columns(['lead_id', 'kind']).doUpdateSet((eb) => ({ run_at: eb.ref('excluded.run_at'), attempt: eb.ref('excluded.attempt'), created_at: now })))
       .execute();
   }
@@ -28,8 +27,8 @@ export async function setTimers(db: Db, timers: readonly Timer[], now: number): 
 
 /** Removes the leads' pending timers (all kinds): what they waited for no longer applies. */
 export async function clearTimers(db: Db, leadIds: readonly string[]): Promise<void> {
-  for (let start = 0; start < leadIds.length; start += ROWS_PER_INSERT) {
-    await db.deleteFrom('timers').where('lead_id', 'in', leadIds.slice(start, start + ROWS_PER_INSERT)).execute();
+  for (const chunk of chunks(leadIds)) {
+    await db.deleteFrom('timers').where('lead_id', 'in', chunk).execute();
   }
 }
 
@@ -52,8 +51,8 @@ export async function deleteTimer(db: Db, timer: Pick<Timer, 'leadId' | 'kind'>)
 /** The pending timers of these kinds for these leads. */
 export async function timersOf(db: Db, leadIds: readonly string[], kinds: readonly TimerKind[]): Promise<Timer[]> {
   const timers: Timer[] = [];
-  for (let start = 0; start < leadIds.length; start += ROWS_PER_INSERT) {
-    const rows = await db.selectFrom('timers').selectAll().where('lead_id', 'in', leadIds.slice(start, start + ROWS_PER_INSERT)).where('kind', 'in', kinds).execute();
+  for (const chunk of chunks(leadIds)) {
+    const rows = await db.selectFrom('timers').selectAll().where('lead_id', 'in', chunk).where('kind', 'in', kinds).execute();
     for (const r of rows) timers.push({ leadId: r.lead_id, kind: r.kind as TimerKind, runAt: r.run_at, attempt: r.attempt });
   }
   return timers;
