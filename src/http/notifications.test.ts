@@ -14,7 +14,7 @@ describe.each(STORES)('the outbox and webhook endpoints on $name', (store) => {
   const deadMessage = async () => {
     const id = newId(t.clock.now());
     await enqueueNotifications(t.db, [{ id, dedupeKey: 'offer:x', kind: 'rep-offer', channel: 'email', recipient: 'emma@summit.example', leadId: null, message: { text: 'hi' }, notBefore: t.clock.now() }], t.clock.now());
-    await markFailed(t.db, id, 'connection refused', null);
+    await markFailed(t.db, [id], 'connection refused', null);
     return id;
   };
 

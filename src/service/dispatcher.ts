@@ -1,7 +1,8 @@
 import type { Database } from '../store/database.js';
 import { nextSendAt, type RateLimit } from '../notify/index.js';
-import { claimDueNotifications, markFailed, markSent, postponeNotification, recentSends, renewLeases, type StoredNotification } from '../store/repositories/notifications.js';
+import { claimDueNotifications, postponeNotification, recentSends, renewLeases, type StoredNotification } from '../store/repositories/notifications.js';
 import type { Clock } from './clock.js';
+import { DeliveryLog } from './delivery-log.js';
 
 /** Sends one message; throws on failure, with `retryable: false` when trying again cannot help. */
 export type Deliver = (notification: StoredNotification) => Promise<void>;
@@ -39,6 +40,7 @@ export class Dispatcher {
   private readonly leaseMs: number;
   private readonly batch: number;
   private readonly maxAttempts: number;
+  private readonly log: DeliveryLog;
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -53,6 +55,7 @@ export class Dispatcher {
     this.leaseMs = options.leaseMs ?? 60_000;
     this.batch = options.batch ?? 50;
     this.maxAttempts = options.maxAttempts ?? 8;
+    this.log = new DeliveryLog(db);
   }
 
   /** Delivers everything due now, batch after batch; resolves with how many were sent. */
@@ -94,10 +97,10 @@ export class Dispatcher {
     } catch (error) {
       const attempts = notification.attempts + 1;
       const retryAt = retryable(error) && attempts < this.maxAttempts ? this.clock.now() + this.options.retryDelayMs(attempts, error) : null;
-      await markFailed(this.db, notification.id, describe(error), retryAt);
+      await this.log.record({ id: notification.id, sent: false, error: describe(error), retryAt });
       return false;
     }
-    await markSent(this.db, notification.id, this.clock.now());
+    await this.log.record({ id: notification.id, sent: true, at: this.clock.now() });
     return true;
   }
 

@@ -121,27 +121,31 @@ export async function renewLeases(db: Db, ids: readonly string[], now: number, u
     .execute();
 }
 
-export async function markSent(db: Db, id: string, now: number): Promise<void> {
-  await db
-    .updateTable('notifications')
-    .set((eb) => ({ status: 'sent', sent_at: now, attempts: eb('attempts', '+', 1), locked_until: null, last_error: null }))
-    .where('id', '=', id)
-    .execute();
+export async function markSent(db: Db, ids: readonly string[], now: number): Promise<void> {
+  for (const chunk of chunks(ids)) {
+    await db
+      .updateTable('notifications')
+      .set((eb) => ({ status: 'sent', sent_at: now, attempts: eb('attempts', '+', 1), locked_until: null, last_error: null }))
+      .where('id', 'in', chunk)
+      .execute();
+  }
 }
 
 /** Records a failed attempt: tried again at `retryAt`, or dead-lettered when there is none. */
-export async function markFailed(db: Db, id: string, error: string, retryAt: number | null): Promise<void> {
-  await db
-    .updateTable('notifications')
-    .set((eb) => ({
-      status: retryAt === null ? 'dead' : 'pending',
-      attempts: eb('attempts', '+', 1),
-      last_error: error,
-      locked_until: null,
-      ...(retryAt !== null && { next_attempt_at: retryAt }),
-    }))
-    .where('id', '=', id)
-    .execute();
+export async function markFailed(db: Db, ids: readonly string[], error: string, retryAt: number | null): Promise<void> {
+  for (const chunk of chunks(ids)) {
+    await db
+      .updateTable('notifications')
+      .set((eb) => ({
+        status: retryAt === null ? 'dead' : 'pending',
+        attempts: eb('attempts', '+', 1),
+        last_error: error,
+        locked_until: null,
+        ...(retryAt !== null && { next_attempt_at: retryAt }),
+      }))
+      .where('id', 'in', chunk)
+      .execute();
+  }
 }
 
 /** A message that may not go yet (its recipient's rate limit) waits until `at`, no attempt counted. */
