@@ -77,12 +77,15 @@ function render(name: string, template: NoticeTemplate, input: ViewInput): Rende
   const full = withHeadline(noticeView(input));
   const subject = oneLine(part(name, template, 'subject')(full));
   const context = { ...full, subject };
-  const short = withHeadline(noticeView(input, SMS_FIELD_LIMIT));
+  let sms: string | undefined;
   return {
     subject,
     text: part(name, template, 'text')(context),
     html: part(name, template, 'html')(context),
-    sms: fitSms(oneLine(part(name, template, 'sms')({ ...short, subject }))),
+    // Written when read: most notices go by email only.
+    get sms() {
+      return (sms ??= fitSms(oneLine(part(name, template, 'sms')({ ...withHeadline(noticeView(input, SMS_FIELD_LIMIT)), subject }))));
+    },
   };
 }
 
