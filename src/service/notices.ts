@@ -56,10 +56,11 @@ const noticeRep = (rep: Rep): NoticeRep => ({ id: rep.id, name: rep.name, timezo
 export function noticesFor(entries: readonly { leadId: string; event: LeadEvent }[], context: NoticeContext): NewNotification[] {
   const notices: NewNotification[] = [];
   const notify = context.config?.doc.notify;
+  const summaries = routingSummaries(entries);
   for (const { leadId, event } of entries) {
     const lead = context.leads.get(leadId);
     if (!lead) continue;
-    const facts: NoticeLead = { id: lead.id, fields: lead.fields, score: lead.score, grade: lead.grade, route: lead.route, summary: summaryOf(entries, leadId) };
+    const facts: NoticeLead = { id: lead.id, fields: lead.fields, score: lead.score, grade: lead.grade, route: lead.route, summary: summaries.get(leadId) ?? null };
     const cause = `${leadId}:${event.type}:${event.at}`;
     const add = (kind: string, message: OutboundMessage, recipient: string, notBefore = context.now) =>
       notices.push({ id: newId(context.now), dedupeKey: `${cause}:${kind}:${message.channel}:${recipient}`, kind, channel: message.channel, recipient, leadId, message, notBefore });
@@ -117,8 +118,11 @@ export function noticesFor(entries: readonly { leadId: string; event: LeadEvent 
   }
 }
 
-/** The one line of explanation routing gave the lead in this transaction, if it was routed. */
-function summaryOf(entries: readonly { leadId: string; event: LeadEvent }[], leadId: string): string | null {
-  const routed = entries.filter((e) => e.leadId === leadId && e.event.type === 'routed').at(-1);
-  return typeof routed?.event.data?.summary === 'string' ? routed.event.data.summary : null;
+/** The one line of explanation routing gave each lead routed in this transaction (its last routing, if several). */
+function routingSummaries(entries: readonly { leadId: string; event: LeadEvent }[]): Map<string, string> {
+  const summaries = new Map<string, string>();
+  for (const { leadId, event } of entries) {
+    if (event.type === 'routed' && typeof event.data?.summary === 'string') summaries.set(leadId, event.data.summary);
+  }
+  return summaries;
 }
