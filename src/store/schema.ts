@@ -192,6 +192,13 @@ export interface RejectedSubmissionsTable {
   received_at: number;
 }
 
+/** The rendered message of an outbox row, apart from the row that changes as it is sent (migration 013). */
+export interface NotificationMessagesTable {
+  notification_id: string;
+  /** JSON: the rendered message. */
+  message: string;
+}
+
 export interface NotificationsTable {
   id: string;
   dedupe_key: string;
@@ -199,8 +206,6 @@ export interface NotificationsTable {
   channel: string;
   recipient: string;
   lead_id: string | null;
-  /** JSON: the rendered message. */
-  message: string;
   status: string;
   attempts: number;
   next_attempt_at: number;
@@ -257,6 +262,7 @@ export interface Tables {
   forms: FormsTable;
   timers: TimersTable;
   notifications: NotificationsTable;
+  notification_messages: NotificationMessagesTable;
   webhooks: WebhooksTable;
   report_days: ReportDaysTable;
   report_stale_days: ReportStaleDaysTable;

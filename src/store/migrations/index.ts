@@ -11,6 +11,7 @@ import { repChannels } from './009-rep-channels.js';
 import { reports } from './010-reports.js';
 import { reportDays } from './011-report-days.js';
 import { externalKey } from './012-external-key.js';
+import { notificationMessages } from './013-notification-messages.js';
 
 /** Every migration, in order. Names never change once released; new ones are appended. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '010-reports': reports,
   '011-report-days': reportDays,
   '012-external-key': externalKey,
+  '013-notification-messages': notificationMessages,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,7 @@
 import { Migrator, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { externalKey, findLeadsByExternalKeys } from '../repositories/leads.js';
+import { getNotification } from '../repositories/notifications.js';
 import { STORES, type StoreTarget } from '../test-support.js';
 import { migrationProvider } from './index.js';
 
@@ -47,5 +48,20 @@ describe.each(STORES)('migration 012 (external keys) on $name', (target) => {
     expect(found.get(externalKey('crm', '77'))).toMatchObject({ id: 'l1', externalId: '77' });
     expect(found.get(externalKey(null, '78'))).toMatchObject({ id: 'l2', externalId: '78' });
     expect(found.has(externalKey('web', '77'))).toBe(false);
+  });
+});
+
+describe.each(STORES)('migration 013 (notification messages) on $name', (target) => {
+  let close: () => Promise<void> = async () => {};
+  afterEach(async () => close());
+
+  it('keeps the message of every outbox row stored before it', async () => {
+    const { store: opened, migrator } = await unmigrated(target);
+    close = opened.close;
+    expect((await migrator.migrateTo('012-external-key')).error).toBeUndefined();
+    await sql`insert into notifications (id, dedupe_key, kind, channel, recipient, message, status, attempts, next_attempt_at, created_at, sent_at) values
+      ('n1', 'k1', 'rep-offered', 'email', 'ava@summit.example', '{"subject":"New lead"}', 'sent', 1, 1, 1, 2)`.execute(opened.db);
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    expect(await getNotification(opened.db, 'n1')).toMatchObject({ status: 'sent', recipient: 'ava@summit.example', message: { subject: 'New lead' } });
   });
 });

@@ -28,7 +28,7 @@ export interface StoredNotification extends Omit<NewNotification, 'notBefore'> {
   sentAt: number | null;
 }
 
-function fromRow(row: NotificationsTable): StoredNotification {
+function fromRow(row: NotificationsTable, message: string | undefined): StoredNotification {
   return {
     id: row.id,
     dedupeKey: row.dedupe_key,
@@ -36,7 +36,7 @@ function fromRow(row: NotificationsTable): StoredNotification {
     channel: row.channel,
     recipient: row.recipient,
     leadId: row.lead_id,
-    message: fromJson<unknown>(row.message, {}),
+    message: fromJson<unknown>(message, {}),
     status: row.status as NotificationStatus,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
@@ -46,10 +46,19 @@ function fromRow(row: NotificationsTable): StoredNotification {
   };
 }
 
+/** The rows with their messages, kept in a table of their own (migration 013). */
+async function withMessages(db: Db, rows: readonly NotificationsTable[]): Promise<StoredNotification[]> {
+  const messages = new Map<string, string>();
+  for (const chunk of chunks(rows.map((r) => r.id))) {
+    for (const m of await db.selectFrom('notification_messages').selectAll().where('notification_id', 'in', chunk).execute()) messages.set(m.notification_id, m.message);
+  }
+  return rows.map((row) => fromRow(row, messages.get(row.id)));
+}
+
 /** Adds messages to the outbox; a message whose key is there already is left as it is. */
 export async function enqueueNotifications(db: Db, notifications: readonly NewNotification[], now: number): Promise<void> {
   for (const chunk of chunks(notifications)) {
-    await db
+    const added = await db
       .insertInto('notifications')
       .values(
         chunk.map((n) => ({
@@ -59,7 +68,6 @@ export async function enqueueNotifications(db: Db, notifications: readonly NewNo
           channel: n.channel,
           recipient: n.recipient,
           lead_id: n.leadId,
-          message: toJson(n.message),
           status: 'pending',
           attempts: 0,
           next_attempt_at: n.notBefore,
@@ -70,6 +78,13 @@ export async function enqueueNotifications(db: Db, notifications: readonly NewNo
         })),
       )
       .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .returning('id')
+      .execute();
+    if (added.length === 0) continue;
+    const ids = new Set(added.map((r) => r.id));
+    await db
+      .insertInto('notification_messages')
+      .values(chunk.filter((n) => ids.has(n.id)).map((n) => ({ notification_id: n.id, message: toJson(n.message) })))
       .execute();
   }
 }
@@ -102,7 +117,7 @@ export async function claimDueNotifications(db: Db, now: number, limit: number, 
       )
       .execute();
   }
-  return rows.map(fromRow);
+  return withMessages(db, rows);
 }
 
 /**
@@ -166,7 +181,7 @@ export async function retryDead(db: Db, id: string, now: number): Promise<boolea
 
 export async function getNotification(db: Db, id: string): Promise<StoredNotification | undefined> {
   const row = await db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && fromRow(row);
+  return row && (await withMessages(db, [row]))[0];
 }
 
 export interface NotificationFilter {
@@ -184,7 +199,7 @@ export async function listNotifications(db: Db, filter: NotificationFilter, page
   const after = page.after;
   if (after) query = query.where((eb) => eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]));
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
-  return rows.map(fromRow);
+  return withMessages(db, rows);
 }
 
 /** When the recipient was last sent messages since `since`, newest first: what a rate limit looks at. */
