@@ -26,6 +26,9 @@ function keysOf(input: CaptureInput): CaptureKeys {
   };
 }
 
+/** Whether `a` was captured before `b`: by creation, then id — the order leads are listed in. */
+const capturedBefore = (a: StoredLead, b: StoredLead) => a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
+
 const externalKeyOf = (input: CaptureInput) => (input.lead.externalId ? externalKey(input.lead.source, input.lead.externalId) : null);
 const present = <T>(values: readonly (T | null | undefined)[]) => values.filter((v): v is T => v !== null && v !== undefined);
 
@@ -97,13 +100,16 @@ export class CaptureLookups {
     const byEmail = emailKey === null ? undefined : this.byEmailKey.get(emailKey);
     const byPhone = phoneKey === null ? undefined : this.byPhoneKey.get(phoneKey);
     if (!byEmail || !byPhone) return byEmail ?? byPhone;
-    return byPhone.createdAt < byEmail.createdAt || (byPhone.createdAt === byEmail.createdAt && byPhone.id < byEmail.id) ? byPhone : byEmail;
+    return capturedBefore(byPhone, byEmail) ? byPhone : byEmail;
   }
 
-  /** Leads come oldest first (the store's, then the batch's own): the first with a key stays. */
+  /** An open lead, the store's or the batch's own: kept for each of its keys unless an older one has that key. */
   private addOpen({ lead, emailKey, phoneKey }: OpenLead): void {
-    if (emailKey !== null && !this.byEmailKey.has(emailKey)) this.byEmailKey.set(emailKey, lead);
-    if (phoneKey !== null && !this.byPhoneKey.has(phoneKey)) this.byPhoneKey.set(phoneKey, lead);
+    for (const [index, key] of [[this.byEmailKey, emailKey], [this.byPhoneKey, phoneKey]] as const) {
+      if (key === null) continue;
+      const kept = index.get(key);
+      if (!kept || capturedBefore(lead, kept)) index.set(key, lead);
+    }
   }
 
   /** What the capture of `input` answered with: `lead`, created now or earlier. Later captures in the batch see it. */

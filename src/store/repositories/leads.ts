@@ -221,10 +221,7 @@ export interface OpenLead {
   phoneKey: string | null;
 }
 
-/**
- * The open leads with any of these email keys or phone keys, oldest first: a new submission with
- * the same key is linked to the oldest of them.
- */
+/** The open leads with any of these email keys or phone keys, in no particular order. */
 export async function findOpenLeadsByKeys(db: Db, emailKeys: readonly string[], phoneKeys: readonly string[]): Promise<OpenLead[]> {
   const found = new Map<string, OpenLead>();
   for (const [column, keys] of [['email_key', emailKeys], ['phone_key', phoneKeys]] as const) {
@@ -234,7 +231,7 @@ export async function findOpenLeadsByKeys(db: Db, emailKeys: readonly string[], 
       for (const row of rows) if (OPEN_STATUSES.includes(row.status as LeadStatus)) found.set(row.id, { lead: fromRow(row), emailKey: row.email_key, phoneKey: row.phone_key });
     }
   }
-  return [...found.values()].sort((x, y) => x.lead.createdAt - y.lead.createdAt || (x.lead.id < y.lead.id ? -1 : 1));
+  return [...found.values()];
 }
 
 export interface LeadFilter {
