@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, sql, type Transaction } from 'kysely
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import { WriterSqliteDialect } from './sqlite-dialect.js';
+import { checkpointInBackground } from './wal-checkpoints.js';
 import type { Tables } from './schema.js';
 
 export type Database = Kysely<Tables>;
@@ -16,9 +17,10 @@ const INT8 = 20;
 /**
  * Opens the store named by a URL: `sqlite:<path>` (or `sqlite::memory:`) for the embedded
  * default, `postgres://…` for a shared server. `schema` puts every table in a PostgreSQL schema
- * of its own (tests use one per run).
+ * of its own (tests use one per run). `backgroundCheckpoints` suits a long-running process that
+ * writes a lot (serve, import): a SQLite file's log is then copied into it by a thread of its own.
  */
-export function openDatabase(url: string, options: { schema?: string; poolSize?: number } = {}): Database {
+export function openDatabase(url: string, options: { schema?: string; poolSize?: number; backgroundCheckpoints?: boolean } = {}): Database {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({
       connectionString: url,
@@ -39,7 +41,12 @@ export function openDatabase(url: string, options: { schema?: string; poolSize?:
   sqlite.pragma('busy_timeout = 5000');
   // The default 2 MiB page cache misses on the leads' indexes as soon as there are a few thousand.
   sqlite.pragma('cache_size = -65536');
-  return new Kysely<Tables>({ dialect: new WriterSqliteDialect({ database: withStatementCache(sqlite) }, path === ':memory:' ? null : resolve(path)) });
+  let database = withStatementCache(sqlite);
+  if (options.backgroundCheckpoints && path !== ':memory:') {
+    const checkpoints = checkpointInBackground(sqlite);
+    database = { ...database, close: () => (checkpoints.stop(), sqlite.close()) };
+  }
+  return new Kysely<Tables>({ dialect: new WriterSqliteDialect({ database }, path === ':memory:' ? null : resolve(path)) });
 }
 
 const STATEMENT_CACHE_SIZE = 500;

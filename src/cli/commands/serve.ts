@@ -30,7 +30,7 @@ export function registerServe(program: Command, io: CliIo): void {
     .description('run the HTTP API (settings from LEADROUTER_* environment variables)')
     .action(async () => {
       const settings = readSettings(io.env);
-      const db = openDatabase(settings.databaseUrl);
+      const db = openDatabase(settings.databaseUrl, { backgroundCheckpoints: true });
       await migrate(db);
       const deps = captureDeps(db, systemClock, { consoleUrl: settings.consoleUrl });
       if (settings.demo) {
