@@ -6,6 +6,7 @@ import { CaptureLookups } from './capture-lookups.js';
 import { newId } from './ids.js';
 import { place } from './placement.js';
 import { RoutingSession, type RoutingDeps } from './routing-session.js';
+import { routingTransaction } from './routing-transaction.js';
 
 /** A lead to capture, already normalised, with what account matching and retries need. */
 export interface CaptureInput {
@@ -73,7 +74,7 @@ async function captureOne(session: RoutingSession, lookups: CaptureLookups, inpu
 export async function captureBatch(deps: CaptureDeps, inputs: readonly CaptureInput[]): Promise<CaptureResult[]> {
   // The state cache learns each write as it happens; should the transaction roll back, the
   // versions no longer match the store's and the next capture re-reads them.
-  const result = await deps.db.transaction().execute(async (trx) => {
+  return routingTransaction(deps, async (trx) => {
     const session = await RoutingSession.open(trx, deps);
     const lookups = await CaptureLookups.read(trx, inputs);
     const results: CaptureResult[] = [];
@@ -81,9 +82,6 @@ export async function captureBatch(deps: CaptureDeps, inputs: readonly CaptureIn
     await session.finish();
     return results;
   });
-  // Committed: whatever it put in the outbox goes now.
-  deps.outbox.wake();
-  return result;
 }
 
 /** Captures one lead in a transaction of its own. */

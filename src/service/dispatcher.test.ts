@@ -6,6 +6,8 @@ import { claimDueNotifications, enqueueNotifications, getNotification, type Stor
 import { STORES } from '../store/test-support.js';
 import { Dispatcher, type Deliver } from './dispatcher.js';
 import { newId } from './ids.js';
+import { OutboxSignal } from './outbox-signal.js';
+import { routingTransaction } from './routing-transaction.js';
 import { TestClock, WEEKDAY } from './test-support.js';
 
 /** A real HTTP receiver: answers with the statuses given, in turn (then 200), and keeps what it got. */
@@ -75,12 +77,22 @@ describe.each(STORES)('the outbox dispatcher on $name', (store) => {
       },
       ...options,
     });
-  const enqueue = (keys: string[]) =>
-    enqueueNotifications(
-      db,
-      keys.map((key) => ({ id: newId(clock.now()), dedupeKey: key, kind: 'test', channel: 'webhook', recipient: 'hook-1', leadId: null, message: { text: key }, notBefore: clock.now() })),
-      clock.now(),
-    );
+  const messages = (keys: string[]) =>
+    keys.map((key) => ({ id: newId(clock.now()), dedupeKey: key, kind: 'test', channel: 'webhook', recipient: 'hook-1', leadId: null, message: { text: key }, notBefore: clock.now() }));
+  const enqueue = (keys: string[]) => enqueueNotifications(db, messages(keys), clock.now());
+  /** A routing transaction adding messages to the outbox, as a capture does; `fail` rolls it back. */
+  const commitMessages = (outbox: OutboxSignal, keys: string[], fail = false) =>
+    routingTransaction({ db, outbox }, async (trx) => {
+      outbox.lease(trx, await enqueueNotifications(trx, messages(keys), clock.now(), outbox.leaseUntil(clock.now())));
+      if (fail) throw new Error('rolled back');
+    });
+  /** This process's dispatcher, taking what its transactions commit (and polling only once an hour). */
+  const handedTo = (outbox: OutboxSignal) => {
+    const mine = dispatcher(db, { leaseMs: 30 * SECOND, pollMs: 3_600_000 });
+    outbox.deliverWith(mine);
+    mine.start();
+    return mine;
+  };
 
   it('delivers a message once and records it sent', async () => {
     await receiving();
@@ -148,6 +160,38 @@ describe.each(STORES)('the outbox dispatcher on $name', (store) => {
     await receiving();
     await enqueue(['offer:1']);
     await db.transaction().execute((trx) => claimDueNotifications(trx, clock.now(), 10, 30 * SECOND)); // claimed, then the process died
+    expect(await dispatcher(db).runDue()).toBe(0);
+    clock.advance(30 * SECOND);
+    expect(await dispatcher(db).runDue()).toBe(1);
+    expect(receiver.received).toEqual(['offer:1']);
+  });
+
+  it('sends the messages a commit hands over at once, leased: no other dispatcher claims them', async () => {
+    await receiving();
+    const outbox = new OutboxSignal();
+    const mine = handedTo(outbox);
+    await commitMessages(outbox, ['offer:1', 'offer:2']);
+    expect(await dispatcher(db).runDue()).toBe(0);
+    await mine.stop(); // once what it was sending is recorded
+    expect([...receiver.received].sort()).toEqual(['offer:1', 'offer:2']);
+    expect(await db.selectFrom('notifications').select('status').execute()).toEqual([{ status: 'sent' }, { status: 'sent' }]);
+  });
+
+  it('hands nothing over from a transaction that rolled back', async () => {
+    await receiving();
+    const outbox = new OutboxSignal();
+    const mine = handedTo(outbox);
+    await expect(commitMessages(outbox, ['offer:1'], true)).rejects.toThrow('rolled back');
+    await mine.stop();
+    expect(receiver.received).toEqual([]);
+    expect(await db.selectFrom('notifications').selectAll().execute()).toEqual([]);
+  });
+
+  it('delivers, after its lease, a message handed to a dispatcher that stopped before sending it', async () => {
+    await receiving();
+    const outbox = new OutboxSignal();
+    await handedTo(outbox).stop();
+    await commitMessages(outbox, ['offer:1']);
     expect(await dispatcher(db).runDue()).toBe(0);
     clock.advance(30 * SECOND);
     expect(await dispatcher(db).runDue()).toBe(1);

@@ -1,8 +1,10 @@
+import { chunks } from '../store/chunks.js';
 import type { Database } from '../store/database.js';
 import { nextSendAt, type RateLimit } from '../notify/index.js';
 import { claimDueNotifications, postponeNotification, recentSends, renewLeases, type StoredNotification } from '../store/repositories/notifications.js';
 import type { Clock } from './clock.js';
 import { DeliveryLog } from './delivery-log.js';
+import type { OutboxTaker } from './outbox-signal.js';
 
 /** Sends one message; throws on failure, with `retryable: false` when trying again cannot help. */
 export type Deliver = (notification: StoredNotification) => Promise<void>;
@@ -33,15 +35,18 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
  * Delivers the outbox. Due messages are claimed for a lease in a short transaction (other
  * instances skip them), sent outside any transaction, and each attempt is recorded: sent, or
  * tried again after a growing, jittered delay, or dead-lettered after the last attempt or a
- * failure that cannot pass. `wake()` right after a commit starts delivery at once; polling only
- * catches what another instance added or what comes due.
+ * failure that cannot pass. Messages this process's transactions add come leased to it already
+ * and are handed over as they commit (`take`); polling only catches what another instance
+ * added, what comes due, and what a dispatcher that died held.
  */
-export class Dispatcher {
-  private readonly leaseMs: number;
+export class Dispatcher implements OutboxTaker {
+  readonly leaseMs: number;
   private readonly batch: number;
   private readonly maxAttempts: number;
   private readonly log: DeliveryLog;
   private running: Promise<void> | null = null;
+  /** Deliveries of messages handed over, until they are recorded. */
+  private readonly handed = new Set<Promise<void>>();
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
@@ -65,21 +70,37 @@ export class Dispatcher {
       const now = this.clock.now();
       const claimed = await this.db.transaction().execute((trx) => claimDueNotifications(trx, now, this.batch, this.leaseMs));
       if (claimed.length === 0) return sent;
-      // Sends may outlast the lease (a slow SMTP server, the pool's queue): while they go on, the
-      // lease is renewed, or another instance would take the messages for abandoned and send them too.
-      const sending = new Set(claimed.map((n) => n.id));
-      const renewal = setInterval(() => {
-        const at = this.clock.now();
-        renewLeases(this.db, [...sending], at, at + this.leaseMs).catch((error: unknown) => this.options.onError(error));
-      }, this.leaseMs / 3);
-      renewal.unref();
-      try {
-        const results = await Promise.all(claimed.map((n) => this.attempt(n).finally(() => sending.delete(n.id))));
-        sent += results.filter(Boolean).length;
-      } finally {
-        clearInterval(renewal);
-      }
+      sent += await this.send(claimed);
     }
+  }
+
+  /** Sends messages whose lease this dispatcher holds; resolves with how many were sent. */
+  private async send(leased: readonly StoredNotification[]): Promise<number> {
+    // Sends may outlast the lease (a slow SMTP server, the pool's queue): while they go on, the
+    // lease is renewed, or another instance would take the messages for abandoned and send them too.
+    const sending = new Set(leased.map((n) => n.id));
+    const renewal = setInterval(() => {
+      const at = this.clock.now();
+      renewLeases(this.db, [...sending], at, at + this.leaseMs).catch((error: unknown) => this.options.onError(error));
+    }, this.leaseMs / 3);
+    renewal.unref();
+    try {
+      const results = await Promise.all(leased.map((n) => this.attempt(n).finally(() => sending.delete(n.id))));
+      return results.filter(Boolean).length;
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  /** Messages committed leased to this dispatcher: sent now, a batch at a time. Once stopped, their leases run out and a dispatcher takes them then. */
+  take(messages: readonly StoredNotification[]): void {
+    if (this.stopped) return;
+    const delivery = (async () => {
+      for (const batch of chunks(messages, this.batch)) await this.send(batch);
+    })()
+      .catch((error: unknown) => this.options.onError(error))
+      .finally(() => this.handed.delete(delivery));
+    this.handed.add(delivery);
   }
 
   private async attempt(notification: StoredNotification): Promise<boolean> {
@@ -137,6 +158,6 @@ export class Dispatcher {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await this.running;
+    await Promise.all([this.running, ...this.handed]);
   }
 }

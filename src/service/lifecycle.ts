@@ -11,6 +11,7 @@ import { ServiceError } from './errors.js';
 import { newId } from './ids.js';
 import { firstContactTimer, HOLD_RECHECK_MS, holdRecheckAt, place } from './placement.js';
 import { RoutingSession } from './routing-session.js';
+import { routingTransaction } from './routing-transaction.js';
 
 /** Who acts on a lead: an API key, acting as a rep (a rep key) or over everyone's leads. */
 export interface Caller {
@@ -46,15 +47,12 @@ function refused(lead: StoredLead, action: LeadAction): ServiceError {
  * timeline, timers, reps' loads, a new decision) commits with it — or nothing does.
  */
 async function act(deps: CaptureDeps, leadId: string, caller: Caller, action: LeadAction, change: Change): Promise<LifecycleResult> {
-  const result = await deps.db.transaction().execute(async (trx) => {
+  return routingTransaction(deps, async (trx) => {
     const lead = await lockLead(trx, leadId);
     // A rep sees only their own leads: anyone else's is as good as missing.
     if (!lead || (caller.repId !== null && lead.ownerId !== caller.repId)) throw new ServiceError('not_found', `no lead "${leadId}"`);
     return actOn(trx, deps, lead, action, change);
   });
-  // Committed: whatever it put in the outbox goes now.
-  deps.outbox.wake();
-  return result;
 }
 
 /** The action on a lead this transaction has locked. */

@@ -4,7 +4,7 @@ import { insertDecisions, type NewDecision } from '../store/repositories/decisio
 import { saveIdempotencyKeys, type IdempotencyRecord } from '../store/repositories/idempotency.js';
 import { insertEvents, type LeadEvent } from '../store/repositories/lead-events.js';
 import { capturedLead, insertLeads, type NewLead, type StoredLead } from '../store/repositories/leads.js';
-import { enqueueNotifications, type NewNotification } from '../store/repositories/notifications.js';
+import { enqueueNotifications, type NewNotification, type StoredNotification } from '../store/repositories/notifications.js';
 import { recordAssignments, releaseLeads } from '../store/repositories/people.js';
 import { writeState } from '../store/repositories/strategy-state.js';
 import { clearTimers, setTimers, type Timer } from '../store/repositories/timers.js';
@@ -78,7 +78,8 @@ export class PendingWrites {
     this.releases.set(repId, (this.releases.get(repId) ?? 0) + 1);
   }
 
-  async flush(trx: Db, now: number): Promise<void> {
+  /** Writes it all; the messages due now come leased until `leaseUntil` (if given) and are returned. */
+  async flush(trx: Db, now: number, leaseUntil: number | null): Promise<StoredNotification[]> {
     await insertLeads(trx, this.leads);
     await saveIdempotencyKeys(trx, this.idempotencyKeys, now);
     await insertDecisions(trx, this.decisions);
@@ -88,6 +89,6 @@ export class PendingWrites {
     for (const [scope, { state, version }] of this.states) await writeState(trx, scope, state, version, now);
     for (const [repId, { count, localDate }] of this.assignments) await recordAssignments(trx, repId, count, localDate, now);
     for (const [repId, count] of this.releases) await releaseLeads(trx, repId, count, now);
-    await enqueueNotifications(trx, this.notifications, now);
+    return enqueueNotifications(trx, this.notifications, now, leaseUntil);
   }
 }

@@ -7,6 +7,7 @@ import { ServiceError } from './errors.js';
 import type { Caller } from './lifecycle.js';
 import { firstContactTimer } from './placement.js';
 import { RoutingSession } from './routing-session.js';
+import { routingTransaction } from './routing-transaction.js';
 
 /** The rep a pull is for: a rep key pulls for its own rep; an admin or manager key names one. */
 function pullerOf(caller: Caller, repId: string | null): string {
@@ -27,7 +28,7 @@ function pullerOf(caller: Caller, repId: string | null): string {
  */
 export async function pull(deps: CaptureDeps, queue: string, caller: Caller, forRep: string | null = null): Promise<StoredLead | null> {
   const repId = pullerOf(caller, forRep);
-  const result = await deps.db.transaction().execute(async (trx) => {
+  return routingTransaction(deps, async (trx) => {
     // Locked before the people are read: two pulls by one rep check their capacity one after the other.
     if (!(await lockRep(trx, repId))) throw new ServiceError('invalid', `unknown rep "${repId}"`, [{ path: 'repId', message: `unknown rep "${repId}"` }]);
     const session = await RoutingSession.open(trx, deps);
@@ -51,9 +52,6 @@ export async function pull(deps: CaptureDeps, queue: string, caller: Caller, for
     await session.finish();
     return (await getLead(trx, lead.id))!;
   });
-  // Committed: whatever it put in the outbox goes now.
-  deps.outbox.wake();
-  return result;
 }
 
 export interface QueueSummary {

@@ -20,7 +20,7 @@ export interface RoutingDeps {
   states: StrategyStateCache;
   /** Time-zone offsets this process has worked out, kept from one roster to the next. */
   zones: ZoneClock;
-  /** Rung after every commit: new timeline events and outbox messages are there to read. */
+  /** Told of every commit: new timeline events and outbox messages are there to read. */
   outbox: OutboxSignal;
   notices: NoticeSettings;
 }
@@ -159,6 +159,6 @@ export class RoutingSession {
       const context = { config: this.config, rep: (id: string) => this.rep(id), leads, webhooks, settings: this.deps.notices, now: this.now };
       this.writes.notify(noticesFor(entries, context));
     }
-    await this.writes.flush(this.trx, this.now);
+    this.deps.outbox.lease(this.trx, await this.writes.flush(this.trx, this.now, this.deps.outbox.leaseUntil(this.now)));
   }
 }

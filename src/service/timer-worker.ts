@@ -4,6 +4,7 @@ import { claimDueTimers, deleteTimer } from '../store/repositories/timers.js';
 import type { CaptureDeps } from './capture.js';
 import { actOn, TIMER_CHANGES } from './lifecycle.js';
 import { PollingLoop } from './polling-loop.js';
+import { routingTransaction } from './routing-transaction.js';
 
 export type TimerOutcome = 'applied' | 'stale' | 'busy' | 'none';
 
@@ -17,7 +18,7 @@ export type TimerOutcome = 'applied' | 'stale' | 'busy' | 'none';
  * about to remove it.
  */
 export async function applyDueTimer(deps: CaptureDeps): Promise<TimerOutcome> {
-  const result = await deps.db.transaction().execute(async (trx) => {
+  return routingTransaction(deps, async (trx) => {
     const [timer] = await claimDueTimers(trx, deps.clock.now(), 1);
     if (!timer) return 'none';
     const lead = await lockLead(trx, timer.leadId, { skipLocked: true });
@@ -27,9 +28,6 @@ export async function applyDueTimer(deps: CaptureDeps): Promise<TimerOutcome> {
     await actOn(trx, deps, lead, TIMERS[timer.kind].action, TIMER_CHANGES[timer.kind]);
     return 'applied';
   });
-  // Committed: whatever it put in the outbox goes now.
-  deps.outbox.wake();
-  return result;
 }
 
 /**

@@ -56,7 +56,7 @@ export function registerServe(program: Command, io: CliIo): void {
         onError: (error) => app.log.error({ err: error }, 'delivering the outbox failed; the messages stay due'),
       });
       const reportDays = new PollingLoop(() => rebuildPastReportDays(deps), (error) => app.log.error({ err: error }, 'rebuilding report figures failed; reports rebuild them'), REPORT_DAYS_EVERY_MS);
-      deps.outbox.listen(() => dispatcher.wake());
+      deps.outbox.deliverWith(dispatcher);
       const address = await app.listen({ port: settings.port, host: settings.host });
       timers.start();
       dispatcher.start();
@@ -66,11 +66,13 @@ export function registerServe(program: Command, io: CliIo): void {
       await new Promise<void>((resolve) => {
         const stop = async (signal: string) => {
           app.log.info({ signal }, 'shutting down');
+          // Intake first: captures and actions in flight commit and hand their messages to the
+          // dispatcher, which stops last, once it has recorded what it was sending.
+          await app.close();
           await timers.stop();
           await reportDays.stop();
           await dispatcher.stop();
           channels.close();
-          await app.close();
           await db.destroy();
           resolve();
         };

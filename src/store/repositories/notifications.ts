@@ -55,8 +55,14 @@ async function withMessages(db: Db, rows: readonly NotificationsTable[]): Promis
   return rows.map((row) => fromRow(row, messages.get(row.id)));
 }
 
-/** Adds messages to the outbox; a message whose key is there already is left as it is. */
-export async function enqueueNotifications(db: Db, notifications: readonly NewNotification[], now: number): Promise<void> {
+/**
+ * Adds messages to the outbox; a message whose key is there already is left as it is. Given
+ * `leaseUntil`, the added messages that are due now come leased until then — no dispatcher claims
+ * them meanwhile — and are returned, for the caller's dispatcher to send once they are committed.
+ */
+export async function enqueueNotifications(db: Db, notifications: readonly NewNotification[], now: number, leaseUntil: number | null = null): Promise<StoredNotification[]> {
+  const leased: StoredNotification[] = [];
+  const leases = (n: NewNotification) => leaseUntil !== null && n.notBefore <= now;
   for (const chunk of chunks(notifications)) {
     const added = await db
       .insertInto('notifications')
@@ -71,7 +77,7 @@ export async function enqueueNotifications(db: Db, notifications: readonly NewNo
           status: 'pending',
           attempts: 0,
           next_attempt_at: n.notBefore,
-          locked_until: null,
+          locked_until: leases(n) ? leaseUntil : null,
           last_error: null,
           created_at: now,
           sent_at: null,
@@ -82,11 +88,16 @@ export async function enqueueNotifications(db: Db, notifications: readonly NewNo
       .execute();
     if (added.length === 0) continue;
     const ids = new Set(added.map((r) => r.id));
+    const kept = chunk.filter((n) => ids.has(n.id));
     await db
       .insertInto('notification_messages')
-      .values(chunk.filter((n) => ids.has(n.id)).map((n) => ({ notification_id: n.id, message: toJson(n.message) })))
+      .values(kept.map((n) => ({ notification_id: n.id, message: toJson(n.message) })))
       .execute();
+    for (const { notBefore, ...n } of kept.filter(leases)) {
+      leased.push({ ...n, status: 'pending', attempts: 0, nextAttemptAt: notBefore, lastError: null, createdAt: now, sentAt: null });
+    }
   }
+  return leased;
 }
 
 /**
