@@ -93,8 +93,8 @@ export async function enqueueNotifications(db: Db, notifications: readonly NewNo
       .insertInto('notification_messages')
       .values(kept.map((n) => ({ notification_id: n.id, message: toJson(n.message) })))
       .execute();
-    for (const { notBefore, ...n } of kept.filter(leases)) {
-      leased.push({ ...n, status: 'pending', attempts: 0, nextAttemptAt: notBefore, lastError: null, createdAt: now, sentAt: null });
+    for (const n of kept.filter(leases)) {
+      leased.push({ id: n.id, dedupeKey: n.dedupeKey, kind: n.kind, channel: n.channel, recipient: n.recipient, leadId: n.leadId, message: n.message, status: 'pending', attempts: 0, nextAttemptAt: n.notBefore, lastError: null, createdAt: now, sentAt: null });
     }
   }
   return leased;
