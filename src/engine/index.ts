@@ -12,7 +12,7 @@ export { durationMs } from './config/duration.js';
 export { decide, type DecideInput } from './decide.js';
 export type { Decision, Explanation, Outcome, RouteTrace, CandidateTrace, BranchTrace, StateChange } from './decision.js';
 export { Roster } from './roster.js';
-export { ZoneClock } from './time/zone-clock.js';
+export { isoDate, ZoneClock } from './time/zone-clock.js';
 export type { Exclusion, ExclusionCode } from './eligibility.js';
 export { pullRefusal, pullsFrom, type PullRefusal } from './pull-eligibility.js';
 export { exclusionText, pullRefusalText } from './explain/exclusion-text.js';

@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { decide, Roster, type CompiledConfig, type Decision, type Lead, type Rep, type Team, type ZoneClock } from '../engine/index.js';
+import { decide, isoDate, Roster, type CompiledConfig, type Decision, type Lead, type Rep, type Team, type ZoneClock } from '../engine/index.js';
 import type { Db } from '../store/database.js';
 import { isPostgres } from '../store/dialect.js';
 import { getLeads } from '../store/repositories/leads.js';
@@ -125,7 +124,7 @@ export class RoutingSession {
 
   /** The rep takes one more open lead, counted on their own calendar day. */
   assign(repId: string): void {
-    const localDate = DateTime.fromMillis(this.now, { zone: this.rep(repId)!.timezone }).toISODate()!;
+    const localDate = isoDate(this.deps.zones.local(this.rep(repId)!.timezone, this.now).day);
     this.writes.assignment(repId, localDate);
     this.changeRep(repId, (rep) => ({
       ...rep,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { epochDay, minuteOfDay, ZoneClock, type LocalTime } from './zone-clock.js';
+import { epochDay, isoDate, minuteOfDay, ZoneClock, type LocalTime } from './zone-clock.js';
 
 /**
  * Expectations are derived by hand from the published rules, not from luxon:
@@ -251,6 +251,10 @@ describe('local time ahead', () => {
 describe('dates and times of day', () => {
   it('epochDay counts days since 1970-01-01', () => {
     expect([epochDay('1970-01-01'), epochDay('2026-03-08')]).toEqual([0, 20520]);
+  });
+
+  it('isoDate writes a day since 1970-01-01 as the date epochDay reads', () => {
+    expect([isoDate(0), isoDate(20520)]).toEqual(['1970-01-01', '2026-03-08']);
   });
 
   it('epochDay rejects a malformed date', () => {

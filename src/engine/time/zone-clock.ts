@@ -105,6 +105,11 @@ function wallClock(localMs: number): LocalTime {
   return { weekday: (((day + 3) % 7) + 7) % 7, minute: Math.floor((localMs - day * DAY_MS) / 60_000), day };
 }
 
+/** Days since the epoch -> `2026-03-08`. */
+export function isoDate(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** `2026-03-08` -> days since the epoch, or undefined when malformed. */
 export function epochDay(date: string): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
