@@ -25,7 +25,8 @@ function writeCsv(path: string): void {
 }
 
 async function importInto(url: string, file: string, schema?: string) {
-  const db = openDatabase(url, schema ? { schema } : {});
+  // As `leadrouter import` opens it.
+  const db = openDatabase(url, schema ? { schema } : { backgroundCheckpoints: true });
   await migrate(db, schema ? { schema } : {});
   await seedExample(db, 'insurance', WEEKDAY);
   const started = performance.now();

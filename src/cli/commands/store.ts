@@ -10,7 +10,7 @@ import { CliError, println, type CliIo } from '../io.js';
 
 /** Opens the database named by the settings for one command, closing it afterwards. */
 async function withDatabase<T>(io: CliIo, use: (db: Database) => Promise<T>): Promise<T> {
-  const db = openDatabase(readSettings(io.env).databaseUrl);
+  const db = openDatabase(readSettings(io.env).databaseUrl, { backgroundCheckpoints: true });
   try {
     return await use(db);
   } finally {
