@@ -5,13 +5,15 @@ import { Worker, type parentPort as ParentPort } from 'node:worker_threads';
 /** How often the background thread copies the write-ahead log into the database. */
 const EVERY_MS = 200;
 
+/** The worker runs the thread's program as a CommonJS script, where `require` is defined. */
+declare const require: NodeJS.Require;
+
 /**
  * The thread's whole program. It is handed to the worker as source text (a worker takes a file
  * or a script, and the tests run the TypeScript sources, where no compiled file sits beside this
  * one), so it may use nothing from this module: only `require` and what it is given.
  */
 function checkpointThread(): void {
-  // Inside the worker, which runs this as a CommonJS script.
   const { parentPort, workerData } = require('node:worker_threads') as { parentPort: typeof ParentPort; workerData: { driver: string; file: string; everyMs: number } };
   const { driver, file, everyMs } = workerData;
   const Driver = require(driver) as typeof Sqlite;
@@ -23,7 +25,6 @@ function checkpointThread(): void {
     db.close();
   });
 }
-declare const require: NodeJS.Require;
 
 /**
  * Checkpoints a SQLite database's write-ahead log from a thread of its own. Left to the
@@ -39,8 +40,7 @@ export function checkpointInBackground(sqlite: { pragma(source: string): unknown
     eval: true,
     workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), file: sqlite.name, everyMs: EVERY_MS },
   });
-  // The thread never keeps the process alive, and a failed checkpoint is tried again by the next
-  // commit's own checkpoint: the writer takes them back.
+  // The thread never keeps the process alive; should it fail, the writer checkpoints again itself.
   worker.unref();
   worker.once('error', () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000'));
   return { stop: () => worker.postMessage('stop') };
