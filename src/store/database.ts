@@ -44,7 +44,13 @@ export function openDatabase(url: string, options: { schema?: string; poolSize?:
   let database = withStatementCache(sqlite);
   if (options.backgroundCheckpoints && path !== ':memory:') {
     const checkpoints = checkpointInBackground(sqlite);
-    database = { ...database, close: () => (checkpoints.stop(), sqlite.close()) };
+    database = {
+      ...database,
+      close: () => {
+        checkpoints.stop();
+        sqlite.close();
+      },
+    };
   }
   return new Kysely<Tables>({ dialect: new WriterSqliteDialect({ database }, path === ':memory:' ? null : resolve(path)) });
 }
@@ -59,7 +65,9 @@ const STATEMENT_CACHE_SIZE = 500;
 function withStatementCache(sqlite: Sqlite.Database) {
   const statements = new Map<string, Sqlite.Statement>();
   return {
-    close: () => sqlite.close(),
+    close: () => {
+      sqlite.close();
+    },
     prepare(sql: string) {
       let statement = statements.get(sql);
       if (!statement) {
