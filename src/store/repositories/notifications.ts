@@ -28,7 +28,7 @@ export interface StoredNotification extends Omit<NewNotification, 'notBefore'> {
   sentAt: number | null;
 }
 
-function fromRow(row: NotificationsTable, message: string | undefined): StoredNotification {
+function fromRow(row: NotificationsTable, message: unknown): StoredNotification {
   return {
     id: row.id,
     dedupeKey: row.dedupe_key,
@@ -36,7 +36,7 @@ function fromRow(row: NotificationsTable, message: string | undefined): StoredNo
     channel: row.channel,
     recipient: row.recipient,
     leadId: row.lead_id,
-    message: fromJson<unknown>(message, {}),
+    message,
     status: row.status as NotificationStatus,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
@@ -52,7 +52,7 @@ async function withMessages(db: Db, rows: readonly NotificationsTable[]): Promis
   for (const chunk of chunks(rows.map((r) => r.id))) {
     for (const m of await db.selectFrom('notification_messages').selectAll().where('notification_id', 'in', chunk).execute()) messages.set(m.notification_id, m.message);
   }
-  return rows.map((row) => fromRow(row, messages.get(row.id)));
+  return rows.map((row) => fromRow(row, fromJson<unknown>(messages.get(row.id), {})));
 }
 
 /**
@@ -64,25 +64,24 @@ export async function enqueueNotifications(db: Db, notifications: readonly NewNo
   const leased: StoredNotification[] = [];
   const leases = (n: NewNotification) => leaseUntil !== null && n.notBefore <= now;
   for (const chunk of chunks(notifications)) {
+    const rows: NotificationsTable[] = chunk.map((n) => ({
+      id: n.id,
+      dedupe_key: n.dedupeKey,
+      kind: n.kind,
+      channel: n.channel,
+      recipient: n.recipient,
+      lead_id: n.leadId,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: n.notBefore,
+      locked_until: leases(n) ? leaseUntil : null,
+      last_error: null,
+      created_at: now,
+      sent_at: null,
+    }));
     const added = await db
       .insertInto('notifications')
-      .values(
-        chunk.map((n) => ({
-          id: n.id,
-          dedupe_key: n.dedupeKey,
-          kind: n.kind,
-          channel: n.channel,
-          recipient: n.recipient,
-          lead_id: n.leadId,
-          status: 'pending',
-          attempts: 0,
-          next_attempt_at: n.notBefore,
-          locked_until: leases(n) ? leaseUntil : null,
-          last_error: null,
-          created_at: now,
-          sent_at: null,
-        })),
-      )
+      .values(rows)
       .onConflict((oc) => oc.column('dedupe_key').doNothing())
       .returning('id')
       .execute();
@@ -93,9 +92,9 @@ export async function enqueueNotifications(db: Db, notifications: readonly NewNo
       .insertInto('notification_messages')
       .values(kept.map((n) => ({ notification_id: n.id, message: toJson(n.message) })))
       .execute();
-    for (const n of kept.filter(leases)) {
-      leased.push({ id: n.id, dedupeKey: n.dedupeKey, kind: n.kind, channel: n.channel, recipient: n.recipient, leadId: n.leadId, message: n.message, status: 'pending', attempts: 0, nextAttemptAt: n.notBefore, lastError: null, createdAt: now, sentAt: null });
-    }
+    chunk.forEach((n, i) => {
+      if (ids.has(n.id) && leases(n)) leased.push(fromRow(rows[i]!, n.message));
+    });
   }
   return leased;
 }
