@@ -4,6 +4,11 @@
  * dedupe, match, route, offer, commit on SQLite — with the insurance example's people and routing.
  * Each server runs in a process of its own; autocannon drives it over loopback from this one,
  * 50 connections for 10 s each, every request a distinct lead.
+ *
+ * Then the same server answers one capture sent again and again with its Idempotency-Key: the
+ * request's path without routing and writing (authenticate, parse, validate, normalise, look the
+ * key up in a transaction, answer with the lead and its decision). What it reaches bounds what a
+ * capture can reach on this machine.
  */
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -33,7 +38,14 @@ function start(script: string, args: string[], env: NodeJS.ProcessEnv, ready: (l
   });
 }
 
-async function load(url: string, headers: Record<string, string>) {
+/** Lead n of the run as a request body: a distinct email each, so none is a duplicate of another. */
+function leadBody(n: number): string {
+  const { id: _id, account: _account, ...lead } = leads[n % leads.length]!;
+  return JSON.stringify({ ...lead, email: `lead${n}@example${n % 997}.org` });
+}
+
+/** Drives `url` with `body(n)` as the n-th request's body. */
+async function load(url: string, headers: Record<string, string>, body: (n: number) => string = leadBody) {
   let n = 0;
   const result = await autocannon({
     url,
@@ -41,14 +53,7 @@ async function load(url: string, headers: Record<string, string>) {
     duration: SECONDS,
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    requests: [
-      {
-        setupRequest: (request) => {
-          const { id: _id, account: _account, ...lead } = leads[n++ % leads.length]!;
-          return { ...request, body: JSON.stringify({ ...lead, email: `lead${n}@example${n % 997}.org` }) };
-        },
-      },
-    ],
+    requests: [{ setupRequest: (request) => ({ ...request, body: body(++n) }) }],
   });
   return {
     perSec: result.requests.average,
@@ -59,10 +64,13 @@ async function load(url: string, headers: Record<string, string>) {
   };
 }
 
-/** Seeds the insurance example into the store at `url`, serves it from a child process and loads it. */
-async function measureLeadrouter(url: string, pgOptions: { schema?: string; serveUrl?: string }, port: number, children: ChildProcess[]) {
-  const db = openDatabase(url, pgOptions.schema ? { schema: pgOptions.schema } : {});
-  await migrate(db, pgOptions.schema ? { schema: pgOptions.schema } : {});
+/**
+ * Seeds the insurance example into the store at `url`, serves it from a child process and loads
+ * it with captures; with `replays`, then with one capture sent again under its Idempotency-Key.
+ */
+async function measureLeadrouter(url: string, options: { schema?: string; serveUrl?: string; replays?: boolean }, port: number, children: ChildProcess[]) {
+  const db = openDatabase(url, options.schema ? { schema: options.schema } : {});
+  await migrate(db, options.schema ? { schema: options.schema } : {});
   await seedExample(db, 'insurance', Date.now());
   // Everyone works around the clock with room for every lead: each routed lead is offered (a rep
   // told, a timer set), whatever the hour the bench runs at, instead of held once the reps are full.
@@ -71,13 +79,15 @@ async function measureLeadrouter(url: string, pgOptions: { schema?: string; serv
   const server = await start(
     resolve('dist/src/cli/main.js'),
     ['serve'],
-    { LEADROUTER_DATABASE_URL: pgOptions.serveUrl ?? url, LEADROUTER_PORT: String(port), LEADROUTER_ADMIN_KEY: ADMIN_KEY, LEADROUTER_DEMO: '0', LEADROUTER_LOG_LEVEL: 'warn' },
+    { LEADROUTER_DATABASE_URL: options.serveUrl ?? url, LEADROUTER_PORT: String(port), LEADROUTER_ADMIN_KEY: ADMIN_KEY, LEADROUTER_DEMO: '0', LEADROUTER_LOG_LEVEL: 'warn' },
     (line) => line.includes('listening'),
   );
   children.push(server);
-  const result = await load(`http://127.0.0.1:${port}/v1/leads`, { authorization: `Bearer ${ADMIN_KEY}` });
+  const capture = `http://127.0.0.1:${port}/v1/leads`;
+  const captures = await load(capture, { authorization: `Bearer ${ADMIN_KEY}` });
+  const replays = options.replays ? await load(capture, { authorization: `Bearer ${ADMIN_KEY}`, 'idempotency-key': 'bench-replay' }, () => leadBody(0)) : null;
   server.kill('SIGTERM');
-  return result;
+  return { ...captures, replays };
 }
 
 async function main(): Promise<void> {
@@ -89,7 +99,8 @@ async function main(): Promise<void> {
     const baseline = await load('http://127.0.0.1:3911/v1/leads', {});
     bare.kill('SIGTERM');
 
-    const ours = await measureLeadrouter(`sqlite:${join(dir, 'bench.db')}`, {}, 3912, children);
+    const ours = await measureLeadrouter(`sqlite:${join(dir, 'bench.db')}`, { replays: true }, 3912, children);
+    const replays = ours.replays!;
     const pgUrl = process.env.LEADROUTER_TEST_PG_URL;
     let postgres: Awaited<ReturnType<typeof load>> | null = null;
     if (pgUrl) {
@@ -110,6 +121,7 @@ async function main(): Promise<void> {
     console.log(`capture over HTTP: ${CONNECTIONS} connections, ${SECONDS} s each, every request a distinct lead`);
     console.log(`  bare fastify (parse, validate, reply)   ${Math.round(baseline.perSec).toLocaleString('en-US')} req/s   p50 ${baseline.p50Ms} ms   p99 ${baseline.p99Ms} ms`);
     console.log(`  leadrouter capture on SQLite            ${Math.round(ours.perSec).toLocaleString('en-US')} req/s   p50 ${ours.p50Ms} ms   p99 ${ours.p99Ms} ms   (${ours.ok} captured, ${ours.errors} errors)`);
+    console.log(`  leadrouter replayed capture on SQLite   ${Math.round(replays.perSec).toLocaleString('en-US')} req/s   p50 ${replays.p50Ms} ms   p99 ${replays.p99Ms} ms   (no routing, no writes: ${(replays.perSec / baseline.perSec).toFixed(2)}x)`);
     if (postgres) {
       console.log(`  leadrouter capture on PostgreSQL        ${Math.round(postgres.perSec).toLocaleString('en-US')} req/s   p50 ${postgres.p50Ms} ms   p99 ${postgres.p99Ms} ms   (${postgres.ok} captured, ${postgres.errors} errors)`);
     }
@@ -121,6 +133,8 @@ async function main(): Promise<void> {
         baselinePerSec: Math.round(baseline.perSec),
         ratio: Math.round(ratio * 100) / 100,
         p99Ms: ours.p99Ms,
+        replaysPerSec: Math.round(replays.perSec),
+        replayRatio: Math.round((replays.perSec / baseline.perSec) * 100) / 100,
         postgresPerSec: postgres && Math.round(postgres.perSec),
         postgresP99Ms: postgres && postgres.p99Ms,
       }),
