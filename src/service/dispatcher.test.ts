@@ -77,9 +77,9 @@ describe.each(STORES)('the outbox dispatcher on $name', (store) => {
       },
       ...options,
     });
-  const messages = (keys: string[]) =>
-    keys.map((key) => ({ id: newId(clock.now()), dedupeKey: key, kind: 'test', channel: 'webhook', recipient: 'hook-1', leadId: null, message: { text: key }, notBefore: clock.now() }));
-  const enqueue = (keys: string[]) => enqueueNotifications(db, messages(keys), clock.now());
+  const messages = (keys: string[], kind = 'test') =>
+    keys.map((key) => ({ id: newId(clock.now()), dedupeKey: key, kind, channel: 'webhook', recipient: 'hook-1', leadId: null, message: { text: key }, notBefore: clock.now() }));
+  const enqueue = (keys: string[], kind?: string) => enqueueNotifications(db, messages(keys, kind), clock.now());
   /** A routing transaction adding messages to the outbox, as a capture does; `fail` rolls it back. */
   const commitMessages = (outbox: OutboxSignal, keys: string[], fail = false) =>
     routingTransaction({ db, outbox }, async (trx) => {
@@ -141,6 +141,45 @@ describe.each(STORES)('the outbox dispatcher on $name', (store) => {
     await dispatcher(db).runDue();
     const [row] = await db.selectFrom('notifications').selectAll().execute();
     expect(row).toMatchObject({ status: 'dead', attempts: 1 });
+  });
+
+  describe('with a rate limit of two auto-responses a minute per recipient', () => {
+    const rateLimit = { kinds: new Set(['auto-response']), limit: { max: 2, windowMs: 60 * SECOND } };
+
+    it('sends a burst to one recipient two at a time, a minute apart, the rest waiting without an attempt counted', async () => {
+      await receiving();
+      await enqueue(['reply:1', 'reply:2', 'reply:3', 'reply:4', 'reply:5'], 'auto-response');
+      const d = dispatcher(db, { rateLimit });
+      expect(await d.runDue()).toBe(2);
+      expect(await db.selectFrom('notifications').select(['status', 'attempts', 'next_attempt_at']).where('status', '=', 'pending').execute()).toEqual(
+        Array.from({ length: 3 }, () => ({ status: 'pending', attempts: 0, next_attempt_at: WEEKDAY + 60 * SECOND })),
+      );
+      clock.advance(59 * SECOND);
+      expect(await d.runDue()).toBe(0);
+      clock.advance(SECOND);
+      expect(await d.runDue()).toBe(2);
+      clock.advance(60 * SECOND);
+      expect(await d.runDue()).toBe(1);
+      expect(receiver.received).toHaveLength(5);
+    });
+
+    it('counts what was sent to the recipient before', async () => {
+      await receiving();
+      await enqueue(['reply:1', 'reply:2'], 'auto-response');
+      const d = dispatcher(db, { rateLimit });
+      expect(await d.runDue()).toBe(2);
+      clock.advance(30 * SECOND);
+      await enqueue(['reply:3'], 'auto-response');
+      expect(await d.runDue()).toBe(0);
+      clock.advance(30 * SECOND);
+      expect(await d.runDue()).toBe(1);
+    });
+
+    it('lets the kinds it does not name through', async () => {
+      await receiving();
+      await enqueue(['offer:1', 'offer:2', 'offer:3']);
+      expect(await dispatcher(db, { rateLimit }).runDue()).toBe(3);
+    });
   });
 
   it('never lets two instances deliver one message', async () => {

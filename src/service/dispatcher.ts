@@ -74,8 +74,12 @@ export class Dispatcher implements OutboxTaker {
     }
   }
 
-  /** Sends messages whose lease this dispatcher holds; resolves with how many were sent. */
+  /**
+   * Sends messages whose lease this dispatcher holds, but for those their recipient's rate limit
+   * holds back, which wait; resolves with how many were sent.
+   */
   private async send(leased: readonly StoredNotification[]): Promise<number> {
+    const held = await this.heldBack(leased);
     // Sends may outlast the lease (a slow SMTP server, the pool's queue): while they go on, the
     // lease is renewed, or another instance would take the messages for abandoned and send them too.
     const sending = new Set(leased.map((n) => n.id));
@@ -85,7 +89,12 @@ export class Dispatcher implements OutboxTaker {
     }, this.leaseMs / 3);
     renewal.unref();
     try {
-      const results = await Promise.all(leased.map((n) => this.attempt(n).finally(() => sending.delete(n.id))));
+      const results = await Promise.all(
+        leased.map((n) => {
+          const allowedAt = held.get(n.id);
+          return (allowedAt === undefined ? this.attempt(n) : this.postpone(n, allowedAt)).finally(() => sending.delete(n.id));
+        }),
+      );
       return results.filter(Boolean).length;
     } finally {
       clearInterval(renewal);
@@ -103,16 +112,34 @@ export class Dispatcher implements OutboxTaker {
     this.handed.add(delivery);
   }
 
-  private async attempt(notification: StoredNotification): Promise<boolean> {
+  /**
+   * The messages that would break their recipient's rate limit, with when each may go. One look
+   * at the store for the whole batch; a message the batch sends counts against the ones after it,
+   * so a burst to one recipient is held back even when it arrives all at once.
+   */
+  private async heldBack(leased: readonly StoredNotification[]): Promise<Map<string, number>> {
+    const held = new Map<string, number>();
     const rateLimit = this.options.rateLimit;
-    if (rateLimit?.kinds.has(notification.kind)) {
-      const now = this.clock.now();
-      const allowedAt = nextSendAt(await recentSends(this.db, notification.recipient, now - rateLimit.limit.windowMs), now, rateLimit.limit);
-      if (allowedAt > now) {
-        await postponeNotification(this.db, notification.id, allowedAt);
-        return false;
-      }
+    const limited = leased.filter((n) => rateLimit?.kinds.has(n.kind));
+    if (!rateLimit || limited.length === 0) return held;
+    const now = this.clock.now();
+    const sends = await recentSends(this.db, limited.map((n) => n.recipient), now - rateLimit.limit.windowMs);
+    for (const n of limited) {
+      const recent = sends.get(n.recipient) ?? [];
+      const allowedAt = nextSendAt(recent, now, rateLimit.limit);
+      if (allowedAt > now) held.set(n.id, allowedAt);
+      else sends.set(n.recipient, [...recent, now]);
     }
+    return held;
+  }
+
+  /** A message its recipient's rate limit holds back waits until `allowedAt`, no attempt counted. */
+  private async postpone(notification: StoredNotification, allowedAt: number): Promise<boolean> {
+    await postponeNotification(this.db, notification.id, allowedAt);
+    return false;
+  }
+
+  private async attempt(notification: StoredNotification): Promise<boolean> {
     try {
       await this.deliver(notification);
     } catch (error) {

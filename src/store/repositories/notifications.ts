@@ -212,8 +212,12 @@ export async function listNotifications(db: Db, filter: NotificationFilter, page
   return withMessages(db, rows);
 }
 
-/** When the recipient was last sent messages since `since`, newest first: what a rate limit looks at. */
-export async function recentSends(db: Db, recipient: string, since: number): Promise<number[]> {
-  const rows = await db.selectFrom('notifications').select('sent_at').where('recipient', '=', recipient).where('sent_at', '>=', since).orderBy('sent_at', 'desc').execute();
-  return rows.map((r) => r.sent_at!);
+/** When each of the recipients was sent messages since `since`: what a rate limit looks at. */
+export async function recentSends(db: Db, recipients: readonly string[], since: number): Promise<Map<string, number[]>> {
+  const sends = new Map<string, number[]>();
+  for (const chunk of chunks([...new Set(recipients)])) {
+    const rows = await db.selectFrom('notifications').select(['recipient', 'sent_at']).where('recipient', 'in', chunk).where('sent_at', '>=', since).execute();
+    for (const { recipient, sent_at } of rows) (sends.get(recipient) ?? sends.set(recipient, []).get(recipient)!).push(sent_at!);
+  }
+  return sends;
 }
