@@ -222,7 +222,7 @@ export async function recordAssignments(db: Db, repId: string, count: number, lo
     .updateTable('reps')
     .set((eb) => ({
       open_leads: eb('open_leads', '+', count),
-      daily_count: eb.case().when('daily_date', '=', localDate).then(eb('daily_count', '+', count)).else(count).end(),
+      daily_count: eb.case().when('daily_date', '=', localDate).then(eb('daily_count', '+', count)).else(eb.val(count)).end(),
       daily_date: localDate,
       last_assigned_at: now,
     }))
