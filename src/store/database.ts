@@ -46,13 +46,13 @@ export function openDatabase(url: string, options: { schema?: string; poolSize?:
     const checkpoints = checkpointInBackground(sqlite);
     database = {
       ...database,
-      close: () => {
-        checkpoints.stop();
+      close: async () => {
+        await checkpoints.stop();
         sqlite.close();
       },
     };
   }
-  return new Kysely<Tables>({ dialect: new WriterSqliteDialect({ database }, path === ':memory:' ? null : resolve(path)) });
+  return new Kysely<Tables>({ dialect: new WriterSqliteDialect(database, path === ':memory:' ? null : resolve(path)) });
 }
 
 const STATEMENT_CACHE_SIZE = 500;

@@ -1,4 +1,4 @@
-import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
+import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase } from 'kysely';
 
 /** Takes turns: each holder waits for the one before it to let go. */
 class TurnTaking {
@@ -34,10 +34,10 @@ class WriterDriver extends SqliteDriver {
   private endTurn: (() => void) | null = null;
 
   constructor(
-    settings: SqliteDialectConfig,
+    private readonly database: ClosingDatabase,
     private readonly turns: TurnTaking | null,
   ) {
-    super(settings);
+    super({ database });
   }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
@@ -55,15 +55,24 @@ class WriterDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
+
+  override async destroy(): Promise<void> {
+    await this.database.close();
+  }
+}
+
+/** A database whose closing may take a moment (a thread of its own to stop first): `destroy` waits for it. */
+export interface ClosingDatabase extends SqliteDatabase {
+  close(): void | Promise<void>;
 }
 
 export class WriterSqliteDialect extends SqliteDialect {
   constructor(
-    private readonly settings: SqliteDialectConfig,
+    private readonly database: ClosingDatabase,
     /** The database file (none for an in-memory database, which nothing else can open). */
     private readonly file: string | null,
   ) {
-    super(settings);
+    super({ database });
   }
 
   override createDriver(): Driver {
@@ -72,6 +81,6 @@ export class WriterSqliteDialect extends SqliteDialect {
       turns = files.get(this.file) ?? new TurnTaking();
       files.set(this.file, turns);
     }
-    return new WriterDriver(this.settings, turns);
+    return new WriterDriver(this.database, turns);
   }
 }

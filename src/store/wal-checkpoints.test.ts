@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -19,12 +19,15 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Some 4 MB of settings, written 40 transactions apart as a busy service would. */
+/** Transaction `t` of a busy service: 100 KB of settings. */
+async function writeTransaction(t: number): Promise<void> {
+  const rows = Array.from({ length: 10 }, (_, i) => ({ key: `k${t}-${i}`, value: JSON.stringify('x'.repeat(10_000)) }));
+  await db.transaction().execute((trx) => trx.insertInto('settings').values(rows).execute());
+}
+
+/** Some 4 MB of settings, written 40 transactions apart. */
 async function writeALot(): Promise<void> {
-  for (let t = 0; t < 40; t++) {
-    const rows = Array.from({ length: 10 }, (_, i) => ({ key: `k${t}-${i}`, value: JSON.stringify('x'.repeat(10_000)) }));
-    await db.transaction().execute((trx) => trx.insertInto('settings').values(rows).execute());
-  }
+  for (let t = 0; t < 40; t++) await writeTransaction(t);
 }
 
 it('leaves checkpoints to another thread: the writing connection never runs one', async () => {
@@ -43,6 +46,31 @@ it('keeps every committed row through close and reopen', async () => {
   await writeALot();
   await db.destroy();
   db = openDatabase(`sqlite:${file}`, { backgroundCheckpoints: true });
+  const { count } = await db.selectFrom('settings').select((eb) => eb.fn.countAll<number>().as('count')).where('key', 'like', 'k%').executeTakeFirstOrThrow();
+  expect(count).toBe(400);
+});
+
+it('empties the log while the writer keeps writing, instead of letting it grow without end', async () => {
+  const log = `${file}-wal`;
+  let largest = 0;
+  let emptied = false;
+  // Up to 100 MB, with the moment's pause a service leaves between transactions; past 16 MB the log is emptied.
+  for (let t = 0; t < 1000 && !emptied; t++) {
+    await writeTransaction(t);
+    const size = statSync(log).size;
+    emptied = size < largest;
+    largest = Math.max(largest, size);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  expect(emptied).toBe(true);
+  expect(largest).toBeLessThan(64 * 1024 * 1024);
+});
+
+it('removes the log once closed: the database file alone holds everything', async () => {
+  await writeALot();
+  await db.destroy();
+  expect(existsSync(`${file}-wal`)).toBe(false);
+  db = openDatabase(`sqlite:${file}`);
   const { count } = await db.selectFrom('settings').select((eb) => eb.fn.countAll<number>().as('count')).where('key', 'like', 'k%').executeTakeFirstOrThrow();
   expect(count).toBe(400);
 });
