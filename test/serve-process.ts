@@ -9,6 +9,8 @@ export interface ServeProcess {
   url: string;
   /** Kills it without warning (SIGKILL), as a crash or the OOM killer would, and waits until it is gone. */
   crash(): Promise<void>;
+  /** Asks it to stop (SIGTERM), as a service manager would, and resolves with its exit code once it is gone. */
+  stop(): Promise<number | null>;
 }
 
 /**
@@ -23,10 +25,13 @@ export function startServe(settings: Record<string, string>, timeoutMs = 20_000)
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    return exited;
+  };
   const crash = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await exited;
+    await signal('SIGKILL');
   };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -38,7 +43,7 @@ export function startServe(settings: Record<string, string>, timeoutMs = 20_000)
       const listening = /leadrouter listening on (http:\/\/\S+)/.exec(stderr);
       if (!listening) return;
       clearTimeout(timer);
-      resolve({ url: listening[1]!, crash });
+      resolve({ url: listening[1]!, crash, stop: () => signal('SIGTERM') });
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
