@@ -61,9 +61,8 @@ export function registerServe(program: Command, io: CliIo): void {
       timers.start();
       dispatcher.start();
       reportDays.start(0);
-      println(io.err, `leadrouter listening on ${address} (database ${settings.databaseUrl.replace(/\/\/[^@]*@/, '//…@')})`);
-      println(io.err, `  the web console: ${address}/ (sign in with an API key)`);
-      await new Promise<void>((resolve) => {
+      // Listening for the signals before saying it listens: a supervisor may stop it at once.
+      const stopped = new Promise<void>((resolve) => {
         const stop = async (signal: string) => {
           app.log.info({ signal }, 'shutting down');
           // Intake first: captures and actions in flight commit and hand their messages to the
@@ -79,5 +78,8 @@ export function registerServe(program: Command, io: CliIo): void {
         process.once('SIGTERM', () => void stop('SIGTERM'));
         process.once('SIGINT', () => void stop('SIGINT'));
       });
+      println(io.err, `leadrouter listening on ${address} (database ${settings.databaseUrl.replace(/\/\/[^@]*@/, '//…@')})`);
+      println(io.err, `  the web console: ${address}/ (sign in with an API key)`);
+      await stopped;
     });
 }
