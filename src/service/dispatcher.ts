@@ -120,8 +120,9 @@ export class Dispatcher implements OutboxTaker {
   private async heldBack(leased: readonly StoredNotification[]): Promise<Map<string, number>> {
     const held = new Map<string, number>();
     const rateLimit = this.options.rateLimit;
-    const limited = leased.filter((n) => rateLimit?.kinds.has(n.kind));
-    if (!rateLimit || limited.length === 0) return held;
+    if (!rateLimit) return held;
+    const limited = leased.filter((n) => rateLimit.kinds.has(n.kind));
+    if (limited.length === 0) return held;
     const now = this.clock.now();
     const sends = await recentSends(this.db, limited.map((n) => n.recipient), now - rateLimit.limit.windowMs);
     for (const n of limited) {

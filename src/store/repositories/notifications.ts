@@ -87,14 +87,12 @@ export async function enqueueNotifications(db: Db, notifications: readonly NewNo
       .execute();
     if (added.length === 0) continue;
     const ids = new Set(added.map((r) => r.id));
-    const kept = chunk.filter((n) => ids.has(n.id));
+    const kept = chunk.flatMap((n, i) => (ids.has(n.id) ? [{ n, row: rows[i]! }] : []));
     await db
       .insertInto('notification_messages')
-      .values(kept.map((n) => ({ notification_id: n.id, message: toJson(n.message) })))
+      .values(kept.map(({ n }) => ({ notification_id: n.id, message: toJson(n.message) })))
       .execute();
-    chunk.forEach((n, i) => {
-      if (ids.has(n.id) && leases(n)) leased.push(fromRow(rows[i]!, n.message));
-    });
+    for (const { n, row } of kept) if (leases(n)) leased.push(fromRow(row, n.message));
   }
   return leased;
 }
